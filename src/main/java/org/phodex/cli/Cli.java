@@ -1,0 +1,45 @@
+package org.phodex.cli;
+
+import org.phodex.spec.SpecException;
+import picocli.CommandLine;
+
+/** Builds the command line with phodex's error handling: user errors exit 2 with one message, no stack trace. */
+final class Cli {
+    static final int EXIT_CHECK_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_INTERRUPTED = 130;
+
+    private Cli() {
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine.Model.CommandSpec s = ex.getCommandLine().getCommandSpec();
+            ex.getCommandLine().getErr().println("phodex: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("hint: see 'phodex " + qualifiedName(s) + " --help'");
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable t = ex;
+            if (t instanceof SpecException || t instanceof UsageException) {
+                commandLine.getErr().println("phodex: " + t.getMessage());
+                return EXIT_USAGE;
+            }
+            commandLine.getErr().println("phodex: internal error: " + t);
+            if (System.getenv("PHODEX_DEBUG") != null) {
+                t.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("(set PHODEX_DEBUG=1 for the stack trace)");
+            }
+            return 3;
+        });
+        return cl;
+    }
+
+    private static String qualifiedName(CommandLine.Model.CommandSpec s) {
+        String q = s.qualifiedName();
+        return q.startsWith("phodex ") ? q.substring(7) : "";
+    }
+}
