@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 + "matrix-multiply hardware, searched with a genetic algorithm.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ListCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -29,6 +30,17 @@ public final class Main implements Runnable {
     /** Runs the CLI and returns its exit code; tests call this instead of main. */
     public static int run(String... args) {
         return Cli.commandLine().execute(args);
+    }
+
+    /** Runs the CLI with its output and error streams redirected (for tests). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = Cli.commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -82,8 +82,7 @@ public record ArchitectureSpec(String name, String family, String description, S
     /** Parameters every architecture must fix. */
     public static List<String> requiredParams() {
         return List.of(Params.LAYOUT, Params.MESH_SIZE, Params.CORES, Params.WAVELENGTHS, Params.DAC_BITS,
-                Params.ADC_BITS, Params.WEIGHT_BITS, Params.MODULATION_GHZ, Params.PHASE_SHIFTER,
-                Params.LASER_MARGIN_DB, Params.PHASE_ERROR_RAD, Params.COUPLER_ERROR);
+                Params.ADC_BITS, Params.WEIGHT_BITS, Params.MODULATION_GHZ, Params.LASER_MARGIN_DB);
     }
 
     private static Object value(Param p, SpecNode n, Function<String, String> deviceCheck) {

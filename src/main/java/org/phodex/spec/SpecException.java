@@ -26,7 +26,8 @@ public final class SpecException extends RuntimeException {
         this(display(file), line, key, problem, hint);
     }
 
-    static String display(Path file) {
+    /** A file name as shown in messages: relative to the working directory where possible. */
+    public static String display(Path file) {
         if (file == null) {
             return "<input>";
         }
