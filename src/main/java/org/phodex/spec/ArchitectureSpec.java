@@ -53,7 +53,7 @@ public record ArchitectureSpec(String name, String family, String description, S
         }
         for (String required : requiredParams()) {
             if (!params.containsKey(required)) {
-                throw paramsNode.error("missing required parameter '" + required + "'",
+                throw paramsNode.errorAtKey("missing required parameter '" + required + "'",
                         "every architecture fixes a default for " + String.join(", ", requiredParams()));
             }
         }

@@ -111,6 +111,11 @@ public final class SpecNode {
         return new SpecException(file, line(), path, problem, hint);
     }
 
+    /** An error reported at the line of the key that introduced this node (for what is missing inside it). */
+    public SpecException errorAtKey(String problem, String hint) {
+        return new SpecException(file, keyLine(), path, problem, hint);
+    }
+
     public boolean isMap() {
         return node instanceof MappingNode;
     }
@@ -173,7 +178,7 @@ public final class SpecNode {
         Map<String, SpecNode> e = entries(allowed);
         for (String r : required) {
             if (!e.containsKey(r)) {
-                throw error("missing required key '" + r + "'", "add '" + r + ": ...' here");
+                throw errorAtKey("missing required key '" + r + "'", "add '" + r + ": ...' here");
             }
         }
         return e;
@@ -182,7 +187,7 @@ public final class SpecNode {
     public SpecNode get(String key) {
         SpecNode n = entries().get(key);
         if (n == null) {
-            throw error("missing required key '" + key + "'", "add '" + key + ": ...' here");
+            throw errorAtKey("missing required key '" + key + "'", "add '" + key + ": ...' here");
         }
         return n;
     }
