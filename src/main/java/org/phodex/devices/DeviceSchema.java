@@ -26,9 +26,11 @@ public final class DeviceSchema {
         kind("splitter", List.of("excess_loss_db"), List.of());
         kind("waveguide", List.of("loss_db_per_cm"), List.of());
         kind("mzi", List.of("insertion_loss_db", "length_um", "footprint_um2"), List.of());
-        kind("microring", List.of("hold_power_w", "power_per_pi_w", "insertion_loss_db", "footprint_um2",
-                "mux_loss_db"), List.of());
-        kind("photodetector", List.of("responsivity_a_per_w", "dark_current_a", "footprint_um2"), List.of());
+        kind("microring", List.of("hold_power_w", "power_per_pi_w", "insertion_loss_db", "footprint_um2"),
+                List.of());
+        kind("mux", List.of("insertion_loss_db"), List.of("footprint_um2"));
+        kind("photodetector", List.of("responsivity_a_per_w", "dark_current_a", "sensitivity_dbm", "footprint_um2"),
+                List.of());
         kind("tia", List.of("power_w", "feedback_resistance_ohm", "bandwidth_hz", "area_um2"), List.of());
         kind("converter", List.of("reference_bits", "reference_rate_hz", "reference_power_w", "corner_rate_hz",
                 "speed_exponent", "area_um2"), List.of());
@@ -55,7 +57,7 @@ public final class DeviceSchema {
     static String unit(String field) {
         String[][] suffixes = {
                 {"_db_per_cm", "dB/cm"}, {"_a_per_w", "A/W"}, {"_j_per_k", "J/K"}, {"_m_per_s", "m/s"},
-                {"_j_s", "J*s"}, {"_um2", "um^2"}, {"_db", "dB"}, {"_hz", "Hz"}, {"_ohm", "Ohm"}, {"_nm", "nm"},
+                {"_j_s", "J*s"}, {"_um2", "um^2"}, {"_dbm", "dBm"}, {"_db", "dB"}, {"_hz", "Hz"}, {"_ohm", "Ohm"}, {"_nm", "nm"},
                 {"_um", "um"}, {"_w", "W"}, {"_j", "J"}, {"_s", "s"}, {"_a", "A"}, {"_c", "C"}, {"_k", "K"},
                 {"_bits", "bits"}, {"_bytes", "bytes"}, {"_efficiency", "1 (fraction)"}, {"_exponent", "1"},
                 {"levels", "levels"}};
@@ -74,6 +76,9 @@ public final class DeviceSchema {
         }
         if (field.endsWith("_efficiency")) {
             return new double[] {0, 1, 1};
+        }
+        if (field.endsWith("_dbm")) {
+            return new double[] {-150, 60, 0};
         }
         if (field.endsWith("_bits") || field.equals("levels")) {
             return new double[] {1, 64, 0};

@@ -1,0 +1,22 @@
+package org.phodex.arch;
+
+import org.phodex.spec.Design;
+
+/** Rectangular universal mesh: N(N-1)/2 MZIs, depth N, every path equally long (Clements et al. 2016). */
+public final class Clements extends MziFamily {
+    @Override
+    public String name() {
+        return "mzi-clements";
+    }
+
+    @Override
+    public long unitaryMzis(Design d) {
+        long n = n(d);
+        return n * (n - 1) / 2;
+    }
+
+    @Override
+    public int unitaryDepth(Design d) {
+        return n(d);
+    }
+}

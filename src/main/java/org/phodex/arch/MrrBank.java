@@ -1,0 +1,99 @@
+package org.phodex.arch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.phodex.devices.DeviceLibrary;
+import org.phodex.spec.Design;
+import org.phodex.spec.Params;
+
+/**
+ * Broadcast-and-weight microring bank (Tait et al. 2017): K inputs on K wavelengths, broadcast to R rows,
+ * each row a bank of K rings; balanced detection of drop and through gives a signed weight. Tile R x K.
+ */
+public final class MrrBank implements Family {
+    @Override
+    public String name() {
+        return "mrr-bank";
+    }
+
+    @Override
+    public void validate(Design d, DeviceLibrary lib) {
+        for (String p : List.of(Params.RING_Q, Params.CHANNEL_SPACING_NM)) {
+            if (!d.has(p)) {
+                throw new IllegalArgumentException("mrr-bank needs parameter '" + p + "'");
+            }
+        }
+    }
+
+    private static int rows(Design d) {
+        return d.getInt(Params.MESH_SIZE);
+    }
+
+    private static int k(Design d) {
+        return d.getInt(Params.WAVELENGTHS);
+    }
+
+    @Override
+    public int tileRows(Design d) {
+        return rows(d);
+    }
+
+    @Override
+    public int tileCols(Design d) {
+        return k(d);
+    }
+
+    @Override
+    public int parallelVectors(Design d) {
+        return 1;
+    }
+
+    @Override
+    public DeviceCounts counts(Design d) {
+        long r = rows(d);
+        long k = k(d);
+        return new DeviceCounts(0, 0, r * k, k, 2 * r, r, r, k, 0);
+    }
+
+    @Override
+    public int opticalDepth(Design d) {
+        return k(d);
+    }
+
+    @Override
+    public List<LossTerm> worstPath(Design d, DeviceLibrary lib) {
+        int r = rows(d);
+        int k = k(d);
+        List<LossTerm> t = new ArrayList<>();
+        t.add(new LossTerm("laser coupling", lib.value("laser", "coupling_loss_db"), "laser"));
+        t.add(new LossTerm("input modulator", lib.value("modulator_mrr", "insertion_loss_db"), "modulator_mrr"));
+        t.add(new LossTerm("WDM mux", lib.value("wdm_mux", "insertion_loss_db"), "wdm_mux"));
+        double stages = Math.ceil(Math.log(r) / Math.log(2));
+        t.add(new LossTerm("broadcast splitter excess (" + (int) stages + " stages)",
+                stages * lib.value("y_branch", "excess_loss_db"), "y_branch"));
+        t.add(new LossTerm("weight rings passed (" + k + ")", k * lib.value("microring", "insertion_loss_db"),
+                "microring"));
+        return t;
+    }
+
+    /** Each laser line is broadcast to R rows; a detector at full scale collects K lines: R / K. */
+    @Override
+    public double fanout(Design d) {
+        return (double) rows(d) / k(d);
+    }
+
+    @Override
+    public int laserLines(Design d) {
+        return k(d);
+    }
+
+    @Override
+    public boolean coherent() {
+        return false;
+    }
+
+    @Override
+    public String weightDevice(Design d) {
+        return null;
+    }
+}

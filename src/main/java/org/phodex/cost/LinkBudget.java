@@ -1,0 +1,73 @@
+package org.phodex.cost;
+
+import java.util.List;
+import org.phodex.arch.Family;
+import org.phodex.arch.LossTerm;
+import org.phodex.devices.DeviceLibrary;
+import org.phodex.photonics.DetectorNoise;
+import org.phodex.photonics.DetectorParams;
+import org.phodex.spec.Design;
+import org.phodex.spec.Params;
+
+/**
+ * The link budget of a design (PHYSICS.md sec. 5): worst optical path, the received power a detector needs for
+ * the ADC's resolution, and the laser power that delivers it. The functional simulation uses
+ * {@link #receivedPowerW()} exactly, so less laser power means more detector noise.
+ *
+ * @param pathLossDb        total loss of the worst path, laser to detector (without the power split)
+ * @param minReceivedPowerW full-scale power at one detector for which detector noise meets the ADC's SNR
+ * @param receivedPowerW    the power the laser actually delivers to one detector at full scale
+ * @param laserOpticalW     optical laser power of the whole chip (all cores, lines, and local oscillators)
+ * @param laserElectricalW  electrical laser power (optical / wall-plug efficiency)
+ * @param model             "noise" (default, noise-derived) or "crosslight" (heuristic, for comparison)
+ */
+public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSnrDb, double minReceivedPowerW,
+                         double receivedPowerW, double laserOpticalW, double laserElectricalW, String model,
+                         DetectorParams detector) {
+
+    /** Detector parameters at the design's symbol rate: noise bandwidth f_mod / 2 (PHYSICS.md sec. 4). */
+    public static DetectorParams detector(Design d, DeviceLibrary lib) {
+        double rateHz = d.getDouble(Params.MODULATION_GHZ) * 1e9;
+        return new DetectorParams(lib.value("photodetector", "responsivity_a_per_w"),
+                lib.value("photodetector", "dark_current_a"), rateHz / 2,
+                lib.value("tia", "feedback_resistance_ohm"), lib.value("constants", "temperature_k"));
+    }
+
+    public static LinkBudget of(Design d, Family f, DeviceLibrary lib) {
+        List<LossTerm> path = f.worstPath(d, lib);
+        double lossDb = 0;
+        for (LossTerm t : path) {
+            lossDb += t.lossDb();
+        }
+        double transmission = Math.pow(10, -lossDb / 10);
+        int adcBits = d.getInt(Params.ADC_BITS);
+        DetectorParams det = detector(d, lib);
+        double snrDb = DetectorNoise.requiredSnrDb(adcBits);
+        double pMin = DetectorNoise.minReceivedPowerW(snrDb, det);
+        double eta = lib.value("laser", "wall_plug_efficiency");
+        int cores = d.getInt(Params.CORES);
+        // a homodyne receiver needs a local oscillator: model assumption, it costs as much laser power as the signal
+        double loFactor = f.coherent() ? 2 : 1;
+        double margin = Math.pow(10, d.getDouble(Params.LASER_MARGIN_DB) / 10);
+        String model = d.has(Params.LASER_MODEL) ? d.getString(Params.LASER_MODEL) : "noise";
+
+        double lineOpticalW;
+        if (model.equals("crosslight")) {
+            double modLoss = 0;
+            for (LossTerm t : path) {
+                if (t.name().equals("input modulator")) {
+                    modLoss += t.lossDb();
+                }
+            }
+            double dbm = LaserSizing.crossLightOpticalDbm(lib.value("photodetector", "sensitivity_dbm"), modLoss,
+                    lossDb - modLoss, f.tileRows(d), f.tileCols(d));
+            lineOpticalW = Math.pow(10, dbm / 10) * 1e-3 * Math.pow(2, adcBits) * margin;
+        } else {
+            // P_laser per line = P_rx x fan-out / transmission (PHYSICS.md sec. 5)
+            lineOpticalW = pMin * margin * f.fanout(d) / transmission;
+        }
+        double received = lineOpticalW * transmission / f.fanout(d);
+        double chipOpticalW = lineOpticalW * f.laserLines(d) * loFactor * cores;
+        return new LinkBudget(path, lossDb, snrDb, pMin, received, chipOpticalW, chipOpticalW / eta, model, det);
+    }
+}

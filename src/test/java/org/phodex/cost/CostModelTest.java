@@ -1,0 +1,139 @@
+package org.phodex.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.phodex.cost.TestDesigns.LIB;
+import static org.phodex.cost.TestDesigns.MNIST_MLP;
+import static org.phodex.cost.TestDesigns.defaults;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.phodex.arch.Families;
+import org.phodex.spec.Design;
+import org.phodex.spec.Params;
+
+class CostModelTest {
+
+    /** The shipped specs are named after their family. */
+    static CostReport cost(Design d) {
+        return CostModel.evaluate(d, Families.get(d.architecture()), LIB, MNIST_MLP);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mzi-clements", "mzi-reck", "mzi-butterfly", "mzi-truncated", "mrr-bank"})
+    void breakdownSumsToEnergyAndEveryComponentIsPositive(String arch) {
+        CostReport r = cost(defaults(arch));
+        double sum = r.breakdownJ().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertEquals(r.energyJ(), sum, 1e-12 * r.energyJ());
+        for (String c : CostModel.COMPONENTS) {
+            assertTrue(r.breakdownJ().containsKey(c), c);
+            assertTrue(r.breakdownJ().get(c) >= 0, c);
+            assertTrue(!r.devicesUsed().get(c).isEmpty(), "device entries named for " + c);
+        }
+        assertEquals(101_632, r.macs());
+    }
+
+    @Test
+    void adcEnergyRisesWithAdcBits() {
+        Design d = defaults("mzi-clements");
+        double prev = 0;
+        for (int bits = 2; bits <= 10; bits++) {
+            double adc = cost(d.with(Params.ADC_BITS, bits)).breakdownJ().get("adc");
+            assertTrue(adc > prev, "adc energy at " + bits + " bits");
+            if (prev > 0) {
+                assertEquals(2.0, adc / prev, 1e-9, "Walden scaling doubles energy per bit");
+            }
+            prev = adc;
+        }
+    }
+
+    @Test
+    void threeDbMoreLaserMarginDoublesLaserEnergy() {
+        Design d = defaults("mzi-clements");
+        double base = cost(d.with(Params.LASER_MARGIN_DB, 0.0)).breakdownJ().get("laser");
+        double plus3 = cost(d.with(Params.LASER_MARGIN_DB, 3.0)).breakdownJ().get("laser");
+        double minus3 = cost(d.with(Params.LASER_MARGIN_DB, -3.0)).breakdownJ().get("laser");
+        assertEquals(Math.pow(10, 0.3), plus3 / base, 1e-9);
+        assertEquals(1.995, plus3 / base, 0.001);
+        assertTrue(minus3 < base);
+        // and the received power the simulation sees moves with it
+        double rx0 = cost(d.with(Params.LASER_MARGIN_DB, 0.0)).link().receivedPowerW();
+        double rxm = cost(d.with(Params.LASER_MARGIN_DB, -3.0)).link().receivedPowerW();
+        assertEquals(Math.pow(10, -0.3), rxm / rx0, 1e-9);
+    }
+
+    @Test
+    void thermoOpticHoldingCostsStaticPowerMemsDoesNot() {
+        Design d = defaults("mzi-clements");
+        double thermo = cost(d.with(Params.PHASE_SHIFTER, "thermo_optic")).breakdownJ().get("weight_hold");
+        double mems = cost(d.with(Params.PHASE_SHIFTER, "mems")).breakdownJ().get("weight_hold");
+        assertTrue(thermo > 0);
+        assertEquals(0.0, mems);
+        // 2 shifters per MZI, N(N-1) + N MZIs per core, P_pi each, times cores and latency
+        int n = d.getInt(Params.MESH_SIZE);
+        CostReport r = cost(d.with(Params.PHASE_SHIFTER, "thermo_optic"));
+        double expected = 2.0 * (n * (n - 1) + n) * 24.8e-3 * d.getInt(Params.CORES) * r.latencyS();
+        assertEquals(expected, thermo, 1e-9 * expected);
+    }
+
+    @Test
+    void reckNeedsMoreLaserPowerThanClementsAtEqualN() {
+        for (int n : new int[] {8, 16, 32}) {
+            Design c = defaults("mzi-clements").with(Params.MESH_SIZE, n);
+            Design r = defaults("mzi-reck").with(Params.MESH_SIZE, n);
+            LinkBudget lc = cost(c).link();
+            LinkBudget lr = cost(r).link();
+            assertTrue(lr.laserElectricalW() > lc.laserElectricalW(), "N = " + n);
+            // the difference is exactly 2 x (N - 3) extra MZI cells of loss and propagation
+            double cell = 0.99 + 250e-4 * 2.0;
+            assertEquals(2 * (n - 3) * cell, lr.pathLossDb() - lc.pathLossDb(), 1e-9);
+            assertEquals(lc.receivedPowerW(), lr.receivedPowerW(), 1e-12 * lc.receivedPowerW());
+        }
+    }
+
+    @Test
+    void receivedPowerMeetsTheAdcSnrWithZeroMargin() {
+        Design d = defaults("mzi-clements").with(Params.LASER_MARGIN_DB, 0.0);
+        LinkBudget l = cost(d).link();
+        // SNR of a full-scale sine against shot + thermal noise, computed here from scratch
+        double q = 1.602176634e-19;
+        double kT = 1.380649e-23 * 300;
+        double b = d.getDouble(Params.MODULATION_GHZ) * 1e9 / 2;
+        double i = 1.0 * l.receivedPowerW();
+        double noise = 2 * q * (i + 1e-9) * b + 4 * kT * b / 1000;
+        double snrDb = 10 * Math.log10(i * i / 2 / noise);
+        assertEquals(6.02 * d.getInt(Params.ADC_BITS) + 1.76, snrDb, 1e-6);
+    }
+
+    @Test
+    void laserPowerFollowsFanoutOverTransmission() {
+        Design d = defaults("mzi-clements").with(Params.LASER_MARGIN_DB, 0.0);
+        LinkBudget l = cost(d).link();
+        int n = d.getInt(Params.MESH_SIZE);
+        int cores = d.getInt(Params.CORES);
+        double expectedOptical = l.minReceivedPowerW() * n / Math.pow(10, -l.pathLossDb() / 10) * 2 * cores;
+        assertEquals(expectedOptical, l.laserOpticalW(), 1e-9 * expectedOptical);
+        assertEquals(expectedOptical / 0.2, l.laserElectricalW(), 1e-9 * expectedOptical / 0.2);
+    }
+
+    @Test
+    void tilingCountsTilesAndPartialSums() {
+        Design d = defaults("mzi-clements").with(Params.MESH_SIZE, 32);
+        CostReport r = cost(d);
+        // 784 x 128 on 32 x 32 tiles: 25 x 4 = 100 tiles; 128 x 10: 4 x 1 = 4 tiles
+        assertEquals(104, r.tilesPerInference());
+        assertEquals(104.0, r.opticalShots());
+        // partial adds: 128 outputs x 24 + 10 x 3, plus one bias add per output (138)
+        double adds = 128 * 24 + 10 * 3 + 138;
+        assertEquals(adds * 0.1e-12, r.breakdownJ().get("digital"), 1e-20);
+    }
+
+    @Test
+    void modulationAboveTheModulatorsRateIsRejected() {
+        Design d = defaults("mrr-bank").with(Params.MODULATION_GHZ, 40.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cost(d));
+        assertTrue(e.getMessage().contains("max_rate_hz"));
+    }
+}
