@@ -22,6 +22,7 @@ public final class Network {
     private final int[] sizes;
     private final Dataset data;
     private final TrainingConfig training;
+    private final String dataFingerprint;
     private final String cacheKey;
     private final Path cacheDir;
     private final Map<Integer, Accuracy> floatAccuracy = new ConcurrentHashMap<>();
@@ -35,6 +36,7 @@ public final class Network {
         this.data = data;
         this.training = training;
         this.cacheDir = cacheDir;
+        this.dataFingerprint = dataFingerprint;
         this.cacheKey = WeightCache.sha256("phodex-mlp-trainer-v1;sizes=" + Arrays.toString(sizes)
                 + ";activation=relu;" + training.key() + ";" + dataFingerprint);
     }
@@ -118,6 +120,11 @@ public final class Network {
             }
         }
         return true;
+    }
+
+    /** The same network and data with another training config, not cached (for experiments and tests). */
+    Network withTraining(TrainingConfig t) {
+        return new Network(name, sizes, data, t, dataFingerprint, null);
     }
 
     /** Trains from scratch, ignoring and not touching the cache. */
