@@ -14,7 +14,7 @@ package org.phodex.photonics;
  * @param ringQ            loaded quality factor
  * @param channelSpacingNm WDM channel spacing (nm); non-finite means isolated channels (no crosstalk)
  * @param wavelengthNm     operating wavelength (nm)
- * @param weightBits       tuning DAC bits over the detuning range [0, maxDetuningNm()]; <= 0 means exact
+ * @param weightBits       tuning DAC bits over the detuning range [0, maxDetuningNm()] (clipping); <= 0 exact
  */
 public record MrrBank(double ringQ, double channelSpacingNm, double wavelengthNm, int weightBits) {
 
@@ -30,19 +30,22 @@ public record MrrBank(double ringQ, double channelSpacingNm, double wavelengthNm
     }
 
     /**
-     * Tuning range of the DAC: 10 FWHM (drop 1/401, weight -0.995), or half the channel spacing if that is
-     * less (beyond it the ring would walk onto the next channel).
+     * Range of the tuning DAC: 10 FWHM (drop 1/401, weight -0.995), or half the channel spacing if that is
+     * less. Exact tuning (weightBits <= 0) has no DAC range, only the half-spacing limit.
      */
     public double maxDetuningNm() {
         double range = 10 * fwhmNm();
         return Double.isFinite(channelSpacingNm) ? Math.min(range, channelSpacingNm / 2) : range;
     }
 
-    /** Detuning that sets an isolated ring to weight w: D = (1 + w)/2, delta = FWHM/2 sqrt(1/D - 1), clipped to the range. */
+    /**
+     * Detuning that sets an isolated ring to weight w: D = (1 + w)/2, delta = FWHM/2 sqrt(1/D - 1), at most half
+     * the channel spacing (beyond it the ring would walk onto the next channel).
+     */
     public double detuningForWeightNm(double w) {
         double d = (1 + Math.max(-1, Math.min(1, w))) / 2;
         double delta = d <= 0 ? Double.POSITIVE_INFINITY : fwhmNm() / 2 * Math.sqrt(1 / d - 1);
-        return Math.min(delta, maxDetuningNm());
+        return Double.isFinite(channelSpacingNm) ? Math.min(delta, channelSpacingNm / 2) : delta;
     }
 
     /**

@@ -28,13 +28,13 @@ class MrrBankTest {
     @Test
     void widelySpacedExactRingsRealizeTheTargets() {
         double[] t = randomTargets(4 * 8, 1);
-        t[0] = -0.99;
+        t[0] = -1;
         t[1] = 1;
         t[2] = 0;
         MrrBank bank = new MrrBank(1e4, 1e7, 1550, 0);
         assertTrue(maxError(bank, t, 4, 8) < 1e-9);
-        // -1 needs infinite detuning: the tuning range (10 FWHM) stops at drop 1/401
-        assertEquals(-1 + 2.0 / 401, bank.realize(new double[] {-1}, 1, 1)[0], 1e-12);
+        // with a tuning DAC, -1 (infinite detuning) stops at the DAC's range, 10 FWHM: drop 1/401
+        assertEquals(-1 + 2.0 / 401, new MrrBank(1e4, 1e7, 1550, 12).realize(new double[] {-1}, 1, 1)[0], 1e-12);
     }
 
     @Test
