@@ -46,10 +46,12 @@ public record SimSettings(Layout layout, int tileRows, int tileCols, int butterf
         }
     }
 
-    /** Everything off or exact: no quantization, no device errors, no detector noise, isolated ring channels. */
+    /**
+     * Everything off or exact: no quantization, no device errors, no detector noise, isolated ring channels;
+     * 1 butterfly stack, a truncated mesh with all N columns.
+     */
     public static SimSettings ideal(Layout layout, int tileRows, int tileCols) {
-        int stages = Integer.numberOfTrailingZeros(Integer.highestOneBit(Math.max(2, tileRows)));
-        return new SimSettings(layout, tileRows, tileCols, Math.max(1, stages), tileRows, 0, 0, 0,
+        return new SimSettings(layout, tileRows, tileCols, 1, tileRows, 0, 0, 0,
                 0, 0, 0, 0, 0, Double.POSITIVE_INFINITY, DetectorParams.typical(),
                 1e4, Double.POSITIVE_INFINITY, 1550);
     }

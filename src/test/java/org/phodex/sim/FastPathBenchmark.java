@@ -78,4 +78,24 @@ class FastPathBenchmark {
         System.out.printf("MLP 784-128-10, 2000 inputs, 32x32 Clements, all on: %.1f ms (program %.1f ms)%n",
                 best, bestProg);
     }
+
+    @Test
+    void fitErrorsAndFitTime() {
+        for (int n : new int[] {16, 32}) {
+            org.phodex.photonics.ComplexMatrix u = org.phodex.photonics.ComplexMatrix.ofReal(
+                    org.phodex.photonics.RandomMatrices.orthogonal(n, new java.util.SplittableRandom(n)), n, n);
+            for (int k = 1; k <= 4; k++) {
+                long t0 = System.nanoTime();
+                double e = org.phodex.photonics.MeshProgrammer.butterfly(k).program(u).relativeError();
+                System.out.printf("N=%d butterfly %d stacks: fit error %.3f (%.0f ms)%n", n, k, e,
+                        (System.nanoTime() - t0) / 1e6);
+            }
+            for (int l : new int[] {n / 4, n / 2, 3 * n / 4, n}) {
+                long t0 = System.nanoTime();
+                double e = org.phodex.photonics.MeshProgrammer.truncated(l).program(u).relativeError();
+                System.out.printf("N=%d truncated %d columns: fit error %.3g (%.0f ms)%n", n, l, e,
+                        (System.nanoTime() - t0) / 1e6);
+            }
+        }
+    }
 }
