@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ListCommand.class,
+                MeshCommand.class,
                 ValidateCommand.class,
         })
 public final class Main implements Runnable {

@@ -1,34 +1,56 @@
 package org.phodex.photonics;
 
-/** Placeholder with the agreed signatures; replaced by the simulation branch at merge. */
+/** Shot and thermal noise of a photodetector with a TIA: the one place the detector-noise formula lives. */
 public final class DetectorNoise {
-    private static final double Q = 1.602176634e-19;
-    private static final double K_B = 1.380649e-23;
+    /** Elementary charge (C), exact SI. */
+    public static final double Q_C = 1.602176634e-19;
+    /** Boltzmann constant (J/K), exact SI. */
+    public static final double K_B = 1.380649e-23;
 
     private DetectorNoise() {
     }
 
+    /** sigma_I = sqrt(2 q (I + I_dark) B + 4 k T B / R_F): shot plus TIA thermal noise (PHYSICS.md sec. 4). */
     public static double noiseCurrentA(double signalCurrentA, DetectorParams d) {
-        return Math.sqrt(2 * Q * (signalCurrentA + d.darkCurrentA()) * d.bandwidthHz()
-                + 4 * K_B * d.temperatureK() * d.bandwidthHz() / d.tiaFeedbackOhm());
+        return Math.sqrt(shotVariance(signalCurrentA, d) + thermalVariance(d));
     }
 
+    private static double shotVariance(double currentA, DetectorParams d) {
+        return 2 * Q_C * (currentA + d.darkCurrentA()) * d.bandwidthHz();
+    }
+
+    private static double thermalVariance(DetectorParams d) {
+        return 4 * K_B * d.temperatureK() * d.bandwidthHz() / d.tiaFeedbackOhm();
+    }
+
+    /**
+     * Noise std relative to the full-scale output when full scale puts {@code receivedPowerW} on the detector:
+     * sigma_I(R P) / (R P). Infinite power means no noise (0); zero power, infinite noise.
+     */
     public static double relativeNoise(double receivedPowerW, DetectorParams d) {
+        if (receivedPowerW == Double.POSITIVE_INFINITY) {
+            return 0;
+        }
         double i = d.responsivityAPerW() * receivedPowerW;
         return noiseCurrentA(i, d) / i;
     }
 
+    /** SNR an ideal B-bit quantizer reaches with a full-scale sine: 6.02 B + 1.76 dB. */
     public static double requiredSnrDb(int adcBits) {
         return 6.02 * adcBits + 1.76;
     }
 
+    /**
+     * The smallest full-scale received power at which (full-scale sine power) / (noise power) reaches
+     * 10^(snrDb/10): relativeNoise(P)^2 = 1 / (2 * 10^(snrDb/10)). With I = R P and rho that ratio,
+     * rho I^2 - 2 q B I - (2 q B I_dark + 4 k T B / R_F) = 0; the positive root, in the cancellation-free form
+     * I = (q B + sqrt((q B)^2 + rho C)) / rho.
+     */
     public static double minReceivedPowerW(double snrDb, DetectorParams d) {
-        double s = 2 * Math.pow(10, snrDb / 10);
-        double a = 1 / s;
-        double b = -2 * Q * d.bandwidthHz();
-        double c = -(2 * Q * d.darkCurrentA() * d.bandwidthHz()
-                + 4 * K_B * d.temperatureK() * d.bandwidthHz() / d.tiaFeedbackOhm());
-        double i = (-b + Math.sqrt(b * b - 4 * a * c)) / (2 * a);
-        return i / d.responsivityAPerW();
+        double rho = 1.0 / (2 * Math.pow(10, snrDb / 10));
+        double qb = Q_C * d.bandwidthHz();
+        double c = shotVariance(0, d) + thermalVariance(d);
+        double current = (qb + Math.sqrt(qb * qb + rho * c)) / rho;
+        return current / d.responsivityAPerW();
     }
 }

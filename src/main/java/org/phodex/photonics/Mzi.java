@@ -1,0 +1,134 @@
+package org.phodex.photonics;
+
+/**
+ * The transfer matrix of one Mach-Zehnder interferometer: external phase {@code phi} on the top input arm,
+ * coupler 1, internal phase {@code theta} on the top arm, coupler 2, then an amplitude factor for its loss.
+ * A coupler with amplitude ratio r is [[r, i t], [i t, r]], t = sqrt(1 - r^2); ideal r = 1/sqrt(2).
+ *
+ * <pre>
+ * M = a B(r2) diag(e^{i theta}, 1) B(r1) diag(e^{i phi}, 1)
+ *   = a [[e^{i phi}(r1 r2 e^{i theta} - t1 t2),   i (r2 t1 e^{i theta} + r1 t2)],
+ *        [i e^{i phi}(r1 t2 e^{i theta} + r2 t1),  r1 r2 - t1 t2 e^{i theta}]]
+ * ideal couplers: M = i e^{i theta/2} [[e^{i phi} sin(theta/2), cos(theta/2)], [e^{i phi} cos(theta/2), -sin(theta/2)]]
+ * </pre>
+ * (the usual MZI convention of Clements et al., Optica 3, 1460 (2016), with theta the internal phase.)
+ */
+public final class Mzi {
+    /** Ideal 50:50 coupler amplitude ratio. */
+    public static final double R_IDEAL = Math.sqrt(0.5);
+
+    private Mzi() {
+    }
+
+    /**
+     * Writes the 2x2 complex transfer matrix into {@code t} as
+     * {@code [re00, im00, re01, im01, re10, im10, re11, im11]}.
+     *
+     * @param r1 first coupler's amplitude ratio (clamped to [0, 1])
+     * @param r2 second coupler's amplitude ratio (clamped to [0, 1])
+     * @param amplitude field transmission (10^(-lossDb/20))
+     */
+    public static void transfer(double theta, double phi, double r1, double r2, double amplitude, double[] t) {
+        r1 = Math.min(1, Math.max(0, r1));
+        r2 = Math.min(1, Math.max(0, r2));
+        double t1 = Math.sqrt(1 - r1 * r1);
+        double t2 = Math.sqrt(1 - r2 * r2);
+        double ct = Math.cos(theta);
+        double st = Math.sin(theta);
+        double cp = Math.cos(phi);
+        double sp = Math.sin(phi);
+        // m00 = e^{i phi} (r1 r2 e^{i theta} - t1 t2)
+        double ar = r1 * r2 * ct - t1 * t2;
+        double ai = r1 * r2 * st;
+        t[0] = amplitude * (cp * ar - sp * ai);
+        t[1] = amplitude * (cp * ai + sp * ar);
+        // m01 = i (r2 t1 e^{i theta} + r1 t2)
+        double br = r2 * t1 * ct + r1 * t2;
+        double bi = r2 * t1 * st;
+        t[2] = -amplitude * bi;
+        t[3] = amplitude * br;
+        // m10 = i e^{i phi} (r1 t2 e^{i theta} + r2 t1)
+        double cr = r1 * t2 * ct + r2 * t1;
+        double ci = r1 * t2 * st;
+        double er = cp * cr - sp * ci;
+        double ei = cp * ci + sp * cr;
+        t[4] = -amplitude * ei;
+        t[5] = amplitude * er;
+        // m11 = r1 r2 - t1 t2 e^{i theta}
+        t[6] = amplitude * (r1 * r2 - t1 * t2 * ct);
+        t[7] = -amplitude * t1 * t2 * st;
+    }
+
+    /** Ideal MZI (lossless 50:50 couplers). */
+    public static void transfer(double theta, double phi, double[] t) {
+        transfer(theta, phi, R_IDEAL, R_IDEAL, 1, t);
+    }
+
+    /**
+     * In place: rows {@code a} and {@code b} of {@code m} become t * [row a; row b] (the MZI acting on modes a, b
+     * of every column of m). O(cols).
+     */
+    public static void rotateRows(ComplexMatrix m, int a, int b, double[] t) {
+        int n = m.cols;
+        double[] re = m.re;
+        double[] im = m.im;
+        int oa = a * n;
+        int ob = b * n;
+        double t00r = t[0], t00i = t[1], t01r = t[2], t01i = t[3];
+        double t10r = t[4], t10i = t[5], t11r = t[6], t11i = t[7];
+        for (int j = 0; j < n; j++) {
+            double xr = re[oa + j], xi = im[oa + j];
+            double yr = re[ob + j], yi = im[ob + j];
+            re[oa + j] = t00r * xr - t00i * xi + t01r * yr - t01i * yi;
+            im[oa + j] = t00r * xi + t00i * xr + t01r * yi + t01i * yr;
+            re[ob + j] = t10r * xr - t10i * xi + t11r * yr - t11i * yi;
+            im[ob + j] = t10r * xi + t10i * xr + t11r * yi + t11i * yr;
+        }
+    }
+
+    /**
+     * In place: columns {@code a} and {@code b} of {@code m} become [col a, col b] * t (m times the MZI acting on
+     * modes a, b, from the right). O(rows).
+     */
+    public static void rotateColumns(ComplexMatrix m, int a, int b, double[] t) {
+        int n = m.cols;
+        double[] re = m.re;
+        double[] im = m.im;
+        double t00r = t[0], t00i = t[1], t01r = t[2], t01i = t[3];
+        double t10r = t[4], t10i = t[5], t11r = t[6], t11i = t[7];
+        for (int i = 0; i < m.rows; i++) {
+            int ia = i * n + a;
+            int ib = i * n + b;
+            double xr = re[ia], xi = im[ia];
+            double yr = re[ib], yi = im[ib];
+            re[ia] = xr * t00r - xi * t00i + yr * t10r - yi * t10i;
+            im[ia] = xr * t00i + xi * t00r + yr * t10i + yi * t10r;
+            re[ib] = xr * t01r - xi * t01i + yr * t11r - yi * t11i;
+            im[ib] = xr * t01i + xi * t01r + yr * t11i + yi * t11r;
+        }
+    }
+
+    /** The adjoint of a 2x2 written as by {@link #transfer}. */
+    public static void adjoint(double[] t, double[] out) {
+        out[0] = t[0];
+        out[1] = -t[1];
+        out[2] = t[4];
+        out[3] = -t[5];
+        out[4] = t[2];
+        out[5] = -t[3];
+        out[6] = t[6];
+        out[7] = -t[7];
+    }
+
+    /**
+     * Phases for an MZI used as an attenuator from its top input to its top output with real, non-negative
+     * amplitude {@code a} in [0, 1]: ideal m00 = i e^{i theta/2} e^{i phi} sin(theta/2) = a.
+     *
+     * @return {theta, phi}
+     */
+    public static double[] attenuatorPhases(double a) {
+        double theta = 2 * Math.asin(Math.min(1, Math.max(0, a)));
+        double phi = Phases.wrap(-Math.PI / 2 - theta / 2);
+        return new double[] {theta, phi};
+    }
+}

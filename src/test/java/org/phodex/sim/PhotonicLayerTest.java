@@ -1,0 +1,211 @@
+package org.phodex.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.phodex.photonics.DetectorNoise;
+import org.phodex.photonics.DetectorParams;
+
+class PhotonicLayerTest {
+    private static final int OUT = 21;
+    private static final int IN = 19;
+    private static final double[] W = SimTestSupport.gaussian(OUT * IN, 1);
+    private static final int BATCH = 9;
+    private static final double[] X = SimTestSupport.gaussian(BATCH * IN, 2);
+    private static final double[] EXACT = SimTestSupport.exact(W, OUT, IN, X, BATCH);
+
+    private static double maxDiff(double[] a, double[] b) {
+        double m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs(a[i] - b[i]));
+        }
+        return m;
+    }
+
+    @Test
+    void idealHardwareComputesTheExactProductForEveryLayout() {
+        for (Layout l : new Layout[] {Layout.CLEMENTS, Layout.RECK, Layout.MRR}) {
+            SimSettings s = SimSettings.ideal(l, 8, 8);
+            PhotonicLayer layer = PhotonicLayer.program(W, OUT, IN, s, 7);
+            assertEquals(9, layer.tiles());
+            assertEquals(0, layer.fitError());
+            assertTrue(maxDiff(EXACT, layer.apply(X, BATCH, 3)) < 1e-9, l + " " + maxDiff(EXACT, layer.apply(X, BATCH, 3)));
+        }
+        // MRR tiles need not be square: 5 rows x 12 wavelengths
+        PhotonicLayer mrr = PhotonicLayer.program(W, OUT, IN, SimSettings.ideal(Layout.MRR, 5, 12), 7);
+        assertEquals(5 * 2, mrr.tiles());
+        assertTrue(maxDiff(EXACT, mrr.apply(X, BATCH, 3)) < 1e-9);
+    }
+
+    @Test
+    void fastPathAgreesWithPerMziPropagationUnderStaticErrors() {
+        for (Layout l : new Layout[] {Layout.CLEMENTS, Layout.RECK, Layout.BUTTERFLY, Layout.TRUNCATED}) {
+            SimSettings s = SimSettings.ideal(l, 8, 8).withMesh(2, 5)
+                    .withStaticErrors(10, 0.02, 0.02, 0.3, 0.05, 0.01);
+            PhotonicLayer layer = PhotonicLayer.program(W, OUT, IN, s, 11);
+            double[] fast = layer.apply(X, BATCH, 5);
+            double[] slow = SimTestSupport.perMziReference(layer, X, BATCH);
+            assertTrue(maxDiff(slow, fast) < 1e-9, l + ": " + maxDiff(slow, fast));
+            // the errors do change the result
+            assertTrue(LayerMetrics.compare(EXACT, fast).relativeRmsError() > 1e-3, l.toString());
+        }
+    }
+
+    @Test
+    void nonUniversalLayoutsReportTheirFitError() {
+        SimSettings b1 = SimSettings.ideal(Layout.BUTTERFLY, 8, 8).withMesh(1, 8);
+        SimSettings b3 = b1.withMesh(3, 8);
+        double e1 = PhotonicLayer.program(W, OUT, IN, b1, 1).fitError();
+        double e3 = PhotonicLayer.program(W, OUT, IN, b3, 1).fitError();
+        assertTrue(e1 > 0.1 && e3 < e1, e1 + " " + e3);
+        PhotonicLayer t8 = PhotonicLayer.program(W, OUT, IN, SimSettings.ideal(Layout.TRUNCATED, 8, 8), 1);
+        assertTrue(t8.fitError() < 1e-8);
+        assertTrue(maxDiff(EXACT, t8.apply(X, BATCH, 1)) < 1e-6);
+    }
+
+    @Test
+    void staticErrorGrowsWithSigma() {
+        double prev = 0;
+        for (double sigma : new double[] {0.005, 0.02, 0.08}) {
+            SimSettings s = SimSettings.ideal(Layout.CLEMENTS, 8, 8).withStaticErrors(0, sigma, 0, 0, 0, 0);
+            double e = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, s, 3).apply(X, BATCH, 1))
+                    .relativeRmsError();
+            assertTrue(e > 1.5 * prev, sigma + ": " + e);
+            prev = e;
+        }
+    }
+
+    @Test
+    void detectorNoiseHasTheStdTheLinkBudgetImplies() {
+        // one 8 x 8 tile, inputs with full scale 1, noise only: error std = relativeNoise(P) * range * s_max
+        int n = 8;
+        int batch = 4000;
+        double[] w = SimTestSupport.gaussian(n * n, 3);
+        double[] x = SimTestSupport.gaussian(batch * n, 4);
+        for (int b = 0; b < batch; b++) {
+            x[b * n] = 1; // every vector's full scale is exactly 1
+            for (int j = 1; j < n; j++) {
+                x[b * n + j] = Math.max(-0.9, Math.min(0.9, x[b * n + j] / 3));
+            }
+        }
+        DetectorParams d = DetectorParams.typical();
+        double power = DetectorNoise.minReceivedPowerW(30, d);
+        SimSettings s = SimSettings.ideal(Layout.CLEMENTS, n, n).withConverters(0, 0, power);
+        PhotonicLayer layer = PhotonicLayer.program(w, n, n, s, 1);
+        double[] ideal = PhotonicLayer.program(w, n, n, SimSettings.ideal(Layout.CLEMENTS, n, n), 1).apply(x, batch, 0);
+        double[] noisy = layer.apply(x, batch, 9);
+        double range = 0;
+        double var = 0;
+        for (int k = 0; k < ideal.length; k++) {
+            range = Math.max(range, Math.abs(ideal[k]));
+            var += (noisy[k] - ideal[k]) * (noisy[k] - ideal[k]);
+        }
+        double std = Math.sqrt(var / ideal.length);
+        // relativeNoise^2 = 1 / (2 * 10^3) at this power; range here is in output units (= normalized * s_max)
+        double expected = Math.sqrt(1 / 2000.0) * range;
+        assertEquals(expected, std, 0.05 * expected);
+    }
+
+    @Test
+    void converterBitsAndPowerTradeAgainstError() {
+        SimSettings base = SimSettings.ideal(Layout.CLEMENTS, 8, 8);
+        double prev = Double.POSITIVE_INFINITY;
+        for (int bits : new int[] {3, 5, 7, 9}) {
+            double e = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withConverters(0, bits,
+                    Double.POSITIVE_INFINITY), 1).apply(X, BATCH, 1)).relativeRmsError();
+            assertTrue(e < prev / 2, "adc " + bits + ": " + e);
+            prev = e;
+        }
+        prev = Double.POSITIVE_INFINITY;
+        for (int bits : new int[] {3, 5, 7, 9}) {
+            double e = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withConverters(bits, 0,
+                    Double.POSITIVE_INFINITY), 1).apply(X, BATCH, 1)).relativeRmsError();
+            assertTrue(e < prev / 2, "dac " + bits + ": " + e);
+            prev = e;
+        }
+        prev = Double.POSITIVE_INFINITY;
+        for (double snrDb : new double[] {10, 20, 30, 40}) {
+            double p = DetectorNoise.minReceivedPowerW(snrDb, base.detector());
+            double e = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withConverters(0, 0, p), 1)
+                    .apply(X, BATCH, 1)).relativeRmsError();
+            assertTrue(e < prev / 2, "snr " + snrDb + ": " + e);
+            prev = e;
+        }
+    }
+
+    @Test
+    void adcClipsAtItsCalibratedRange() {
+        // enormous detector noise: every output is clipped into the ADC range, so |y| <= range * fs * s_max
+        SimSettings s = SimSettings.ideal(Layout.CLEMENTS, 8, 8).withConverters(0, 6, 1e-12);
+        int n = 8;
+        double[] w = SimTestSupport.gaussian(n * n, 5);
+        double[] x = SimTestSupport.gaussian(50 * n, 6);
+        PhotonicLayer layer = PhotonicLayer.program(w, n, n, s, 1);
+        double[] y = layer.apply(x, 50, 2);
+        double[] ideal = SimTestSupport.exact(w, n, n, x, 50);
+        double bound = 0;
+        double maxIdealNormalized = 0;
+        for (int b = 0; b < 50; b++) {
+            double fs = 0;
+            for (int j = 0; j < n; j++) {
+                fs = Math.max(fs, Math.abs(x[b * n + j]));
+            }
+            for (int i = 0; i < n; i++) {
+                maxIdealNormalized = Math.max(maxIdealNormalized, Math.abs(ideal[b * n + i]) / fs);
+            }
+        }
+        for (int b = 0; b < 50; b++) {
+            double fs = 0;
+            for (int j = 0; j < n; j++) {
+                fs = Math.max(fs, Math.abs(x[b * n + j]));
+            }
+            for (int i = 0; i < n; i++) {
+                assertTrue(Math.abs(y[b * n + i]) <= maxIdealNormalized * fs * (1 + 1e-9));
+            }
+        }
+    }
+
+    @Test
+    void mrrSignedInputsAndCrosstalk() {
+        SimSettings ideal = SimSettings.ideal(Layout.MRR, 6, 8);
+        double e0 = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, ideal, 1).apply(X, BATCH, 1))
+                .relativeRmsError();
+        double wide = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, ideal.withRings(2e4, 1.6), 1)
+                .apply(X, BATCH, 1)).relativeRmsError();
+        double dense = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, ideal.withRings(2e4, 0.4), 1)
+                .apply(X, BATCH, 1)).relativeRmsError();
+        assertTrue(e0 < 1e-9 && wide > e0 && dense > wide, e0 + " " + wide + " " + dense);
+    }
+
+    @Test
+    void resultsDependOnlyOnTheSeeds() {
+        SimSettings s = SimSettings.ideal(Layout.CLEMENTS, 8, 8).withStaticErrors(6, 0.01, 0.01, 0.2, 0.02, 0.01)
+                .withConverters(6, 6, DetectorNoise.minReceivedPowerW(30, DetectorParams.typical()));
+        double[] a = PhotonicLayer.program(W, OUT, IN, s, 42).apply(X, BATCH, 7);
+        double[] b = PhotonicLayer.program(W, OUT, IN, s, 42).apply(X, BATCH, 7);
+        assertArrayEquals(a, b);
+        assertNotEquals(a[0], PhotonicLayer.program(W, OUT, IN, s, 43).apply(X, BATCH, 7)[0]);
+        assertNotEquals(a[0], PhotonicLayer.program(W, OUT, IN, s, 42).apply(X, BATCH, 8)[0]);
+    }
+
+    @Test
+    void tilesAreProgrammedOnceAcrossChips() {
+        double[] w = SimTestSupport.gaussian(16 * 16, 77);
+        SimSettings s = SimSettings.ideal(Layout.BUTTERFLY, 8, 8).withStaticErrors(0, 0.01, 0, 0, 0, 0);
+        PhotonicLayer.program(w, 16, 16, s, 1);
+        int size = TileProgramCache.shared().size();
+        PhotonicLayer.program(w, 16, 16, s, 2);
+        assertEquals(size, TileProgramCache.shared().size());
+    }
+
+    @Test
+    void metricsOfAHandExample() {
+        LayerMetrics m = LayerMetrics.compare(new double[] {3, 4}, new double[] {3, 4.5});
+        // error energy 0.25, signal 25 -> relative RMS 0.1, SNR 20 dB
+        assertEquals(0.1, m.relativeRmsError(), 1e-12);
+        assertEquals(20, m.snrDb(), 1e-12);
+    }
+}
