@@ -1,6 +1,7 @@
 package org.phodex.arch;
 
 import org.phodex.devices.DeviceLibrary;
+import org.phodex.sim.Layout;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
 
@@ -9,6 +10,11 @@ import org.phodex.spec.Params;
  * Not universal; the simulator fits its phases.
  */
 public final class Butterfly extends MziFamily {
+    @Override
+    protected Layout simLayout() {
+        return Layout.BUTTERFLY;
+    }
+
     @Override
     public String name() {
         return "mzi-butterfly";

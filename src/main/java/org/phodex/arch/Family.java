@@ -2,6 +2,8 @@ package org.phodex.arch;
 
 import java.util.List;
 import org.phodex.devices.DeviceLibrary;
+import org.phodex.photonics.DetectorParams;
+import org.phodex.sim.SimSettings;
 import org.phodex.spec.Design;
 
 /**
@@ -48,4 +50,10 @@ public interface Family {
 
     /** The phase-shifter device holding the weights (null when weights sit on rings). */
     String weightDevice(Design d);
+
+    /**
+     * How the functional simulation realizes this design's tiles, at the received power the link budget computed
+     * (the one physical chain of PHYSICS.md sec. 1).
+     */
+    SimSettings simSettings(Design d, DeviceLibrary lib, double receivedPowerW, DetectorParams detector);
 }

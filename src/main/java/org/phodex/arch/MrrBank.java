@@ -3,6 +3,9 @@ package org.phodex.arch;
 import java.util.ArrayList;
 import java.util.List;
 import org.phodex.devices.DeviceLibrary;
+import org.phodex.photonics.DetectorParams;
+import org.phodex.sim.Layout;
+import org.phodex.sim.SimSettings;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
 
@@ -95,5 +98,12 @@ public final class MrrBank implements Family {
     @Override
     public String weightDevice(Design d) {
         return null;
+    }
+
+    @Override
+    public SimSettings simSettings(Design d, DeviceLibrary lib, double receivedPowerW, DetectorParams detector) {
+        return new SimSettings(Layout.MRR, rows(d), k(d), 1, 1, d.getInt(Params.DAC_BITS), d.getInt(Params.ADC_BITS),
+                d.getInt(Params.WEIGHT_BITS), 0, 0, 0, 0, 0, receivedPowerW, detector, d.getDouble(Params.RING_Q),
+                d.getDouble(Params.CHANNEL_SPACING_NM), lib.value("laser", "wavelength_nm"));
     }
 }

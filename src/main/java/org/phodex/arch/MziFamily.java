@@ -3,6 +3,9 @@ package org.phodex.arch;
 import java.util.ArrayList;
 import java.util.List;
 import org.phodex.devices.DeviceLibrary;
+import org.phodex.photonics.DetectorParams;
+import org.phodex.sim.Layout;
+import org.phodex.sim.SimSettings;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
 
@@ -14,6 +17,9 @@ public abstract class MziFamily implements Family {
 
     /** The phase shifter that {@code mzi.insertion_loss_db} already includes (the LT default cell). */
     static final String CELL_REFERENCE_SHIFTER = "thermo_optic";
+
+    /** The simulator's layout for this family. */
+    protected abstract Layout simLayout();
 
     /** MZIs of one n-port unitary mesh. */
     public abstract long unitaryMzis(Design d);
@@ -123,5 +129,32 @@ public abstract class MziFamily implements Family {
     @Override
     public String weightDevice(Design d) {
         return d.getString(Params.PHASE_SHIFTER);
+    }
+
+    @Override
+    public SimSettings simSettings(Design d, DeviceLibrary lib, double receivedPowerW, DetectorParams detector) {
+        int n = n(d);
+        int stacks = d.has(Params.BUTTERFLY_STACKS) ? d.getInt(Params.BUTTERFLY_STACKS) : 1;
+        int columns = d.has(Params.MESH_COLUMNS) ? d.getInt(Params.MESH_COLUMNS) : n;
+        return new SimSettings(simLayout(), n, n, stacks, columns, d.getInt(Params.DAC_BITS),
+                d.getInt(Params.ADC_BITS), weightBits(d, lib), d.getDouble(Params.PHASE_ERROR_RAD),
+                d.getDouble(Params.COUPLER_ERROR), cellLossDb(d, lib), optional(d, Params.LOSS_SPREAD_DB),
+                optional(d, Params.THERMAL_CROSSTALK), receivedPowerW, detector, Double.NaN, Double.POSITIVE_INFINITY,
+                lib.value("laser", "wavelength_nm"));
+    }
+
+    /** Weight DAC bits, limited by a multi-level device's levels (a PCM cell has ~8: 3 bits). */
+    static int weightBits(Design d, DeviceLibrary lib) {
+        int bits = d.getInt(Params.WEIGHT_BITS);
+        String ps = d.getString(Params.PHASE_SHIFTER);
+        if (lib.device(ps).has("levels")) {
+            int levelBits = (int) Math.floor(Math.log(lib.value(ps, "levels")) / Math.log(2) + 1e-9);
+            bits = Math.min(bits, Math.max(1, levelBits));
+        }
+        return bits;
+    }
+
+    static double optional(Design d, String param) {
+        return d.has(param) ? d.getDouble(param) : 0.0;
     }
 }

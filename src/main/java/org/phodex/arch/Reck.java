@@ -1,9 +1,15 @@
 package org.phodex.arch;
 
+import org.phodex.sim.Layout;
 import org.phodex.spec.Design;
 
 /** Triangular universal mesh: N(N-1)/2 MZIs, longest path 2N-3 (Reck et al. 1994). */
 public final class Reck extends MziFamily {
+    @Override
+    protected Layout simLayout() {
+        return Layout.RECK;
+    }
+
     @Override
     public String name() {
         return "mzi-reck";

@@ -1,11 +1,17 @@
 package org.phodex.arch;
 
 import org.phodex.devices.DeviceLibrary;
+import org.phodex.sim.Layout;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
 
 /** A rectangular (Clements) mesh with only L columns: columns alternate floor(N/2) and floor((N-1)/2) MZIs. */
 public final class Truncated extends MziFamily {
+    @Override
+    protected Layout simLayout() {
+        return Layout.TRUNCATED;
+    }
+
     @Override
     public String name() {
         return "mzi-truncated";

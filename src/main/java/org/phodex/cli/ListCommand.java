@@ -14,6 +14,8 @@ import org.phodex.devices.Quantity;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Repo;
 import org.phodex.spec.SearchRange;
+import org.phodex.workload.Workload;
+import org.phodex.workload.Workloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
                 + "and the dotted path that --set uses).")
 final class ListCommand implements Callable<Integer> {
 
-    enum What { architectures, devices }
+    enum What { architectures, workloads, devices }
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "architectures, workloads or devices")
     What what;
@@ -39,6 +41,7 @@ final class ListCommand implements Callable<Integer> {
         switch (what) {
             case devices -> devices(out, DeviceLibrary.load(repo.devices()));
             case architectures -> architectures(out, repo);
+            case workloads -> workloads(out, repo);
         }
         out.flush();
         return 0;
@@ -70,6 +73,15 @@ final class ListCommand implements Callable<Integer> {
             if (!a.citation().isEmpty()) {
                 out.printf("%-16s   source: %s%n", "", a.citation());
             }
+        }
+    }
+
+    private static void workloads(PrintWriter out, Repo repo) {
+        for (Workload w : Workloads.all(repo.workloads())) {
+            String kind = w.network().map(n -> "data: " + n.trainSize() + " train / " + n.testSize() + " test")
+                    .orElse("shape-only: accuracy as matrix-level error");
+            out.printf("%-18s %,17d MACs  %s%n", w.name(), w.macsPerInference(), w.description());
+            out.printf("%-18s %17s        %s%n", "", "", kind);
         }
     }
 

@@ -23,7 +23,17 @@ public final class CostModel {
     private CostModel() {
     }
 
+    /** All weights static (loaded once per batch). */
     public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms) {
+        return evaluate(d, f, lib, gemms, new boolean[gemms.size()]);
+    }
+
+    /**
+     * @param dynamicWeights per GEMM: true when its "weights" are activations that change with every inference
+     *                       (attention's Q K^T and P V): they are programmed per inference, not once per batch
+     */
+    public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms,
+                                      boolean[] dynamicWeights) {
         f.validate(d, lib);
         int r = f.tileRows(d);
         int c = f.tileCols(d);
@@ -49,13 +59,20 @@ public final class CostModel {
         double sramWords = 0;
         double weightBytes = 0;
         long tiles = 0;
+        long dynamicTiles = 0;
         long macs = 0;
-        for (Gemm g : gemms) {
+        for (int gi = 0; gi < gemms.size(); gi++) {
+            Gemm g = gemms.get(gi);
+            boolean dynamic = dynamicWeights[gi];
             long colBlocks = ceilDiv(g.inner(), c);
             long rowBlocks = ceilDiv(g.outputs(), r);
             long t = colBlocks * rowBlocks * g.count();
             double s = (double) g.rows() * t;
-            tiles += t;
+            if (dynamic) {
+                dynamicTiles += t;
+            } else {
+                tiles += t;
+            }
             shots += s;
             dacConversions += s * c;
             adcConversions += s * r;
@@ -66,7 +83,12 @@ public final class CostModel {
             // each tile reads its input slice; outputs written once; partial sums (4 B) read and written
             sramWords += ((double) g.rows() * g.inner() * rowBlocks * g.count() * actBytes + outs * actBytes
                     + outs * (colBlocks - 1) * 2 * 4) / 8;
-            weightBytes += (double) g.inner() * g.outputs() * g.count() * Math.ceil(weightBits / 8.0);
+            double wBytes = (double) g.inner() * g.outputs() * g.count() * Math.ceil(weightBits / 8.0);
+            if (dynamic) {
+                sramWords += wBytes / 8; // activations used as weights come from the buffer, every inference
+            } else {
+                weightBytes += wBytes;
+            }
             macs += g.macs();
         }
         double cycles = Math.ceil(shots / ((double) cores * parallel));
@@ -77,9 +99,10 @@ public final class CostModel {
         double reconfigS = weightDevice == null ? lib.value("thermo_optic", "reconfiguration_time_s")
                 : lib.value(weightDevice, "reconfiguration_time_s");
         String reconfigDevice = weightDevice == null ? "thermo_optic" : weightDevice;
-        // weights are loaded once per batch; tiles beyond the cores are loaded in rounds
+        // static weights are loaded once per batch, dynamic ones every inference; tiles beyond the cores in rounds
         double rounds = Math.ceil((double) tiles / cores);
-        double latencyS = computeTimeS + rounds * reconfigS / batch;
+        double dynamicRounds = Math.ceil((double) dynamicTiles / cores);
+        double latencyS = computeTimeS + rounds * reconfigS / batch + dynamicRounds * reconfigS;
 
         LinkBudget link = LinkBudget.of(d, f, lib);
         Device dac = lib.device("dac");
@@ -130,7 +153,7 @@ public final class CostModel {
 
         double writeJ = weightDevice == null ? 0 : lib.value(weightDevice, "write_energy_j");
         double perCellJ = writeJ + Converters.energyPerConversionJ(dac, weightBits, 1.0 / reconfigS);
-        e.put("weight_program", (double) tiles * weightCells * perCellJ / batch);
+        e.put("weight_program", ((double) tiles / batch + dynamicTiles) * weightCells * perCellJ);
         used.put("weight_program", weightDevice == null ? List.of("dac") : List.of(weightDevice, "dac"));
 
         e.put("sram", sramWords * lib.value("sram", "access_energy_64b_j"));
@@ -152,7 +175,8 @@ public final class CostModel {
                 + perCore.adcs() * lib.value("adc", "area_um2")
                 + perCore.dacs() * lib.value("dac", "area_um2");
         double areaMm2 = (um2 * cores + lib.value("sram", "area_um2")) * 1e-6;
-        return new CostReport(e, used, energy, macs, latencyS, computeTimeS, areaMm2, link, tiles, shots);
+        return new CostReport(e, used, energy, macs, latencyS, computeTimeS, areaMm2, link, tiles + dynamicTiles,
+                shots);
     }
 
     private static long ceilDiv(long a, long b) {

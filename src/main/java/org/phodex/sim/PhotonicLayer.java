@@ -98,9 +98,10 @@ public final class PhotonicLayer {
                     RealizedSvdTile r = prog.realize(errors, new SplittableRandom(Seeds.derive(chipSeed, t)));
                     rz[t] = r;
                     ComplexMatrix m = r.transfer();
+                    double g = calibratedGain(m.re, tile, rows, cols, vr, vc, sc[t]);
                     for (int i = 0; i < vr; i++) {
                         for (int j = 0; j < vc; j++) {
-                            wt[j * vr + i] = m.re[i * rows + j];
+                            wt[j * vr + i] = g * m.re[i * rows + j];
                         }
                     }
                 } else {
@@ -125,6 +126,28 @@ public final class PhotonicLayer {
             }
         }
         return new PhotonicLayer(s, outDim, inDim, tr, sc, rz, programmer == null ? 0 : fit / (gr * gc));
+    }
+
+    /**
+     * Gain calibration of one tile, as a chip's receiver gain is trimmed once after fabrication: the scalar g that
+     * best maps the realized transfer onto the target (least squares, g = <T, R> / <R, R>). Uniform insertion loss
+     * is paid for by the link budget's laser power and calibrated out here; non-uniform loss (unbalanced paths,
+     * loss spread) and all other errors remain.
+     */
+    static double calibratedGain(double[] realizedRe, double[] tile, int rows, int cols, int vr, int vc, double scale) {
+        if (scale == 0) {
+            return 1;
+        }
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < vr; i++) {
+            for (int j = 0; j < vc; j++) {
+                double rv = realizedRe[i * rows + j];
+                num += tile[i * cols + j] / scale * rv;
+                den += rv * rv;
+            }
+        }
+        return den > 0 && num > 0 ? num / den : 1;
     }
 
     /**

@@ -136,4 +136,18 @@ class CostModelTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cost(d));
         assertTrue(e.getMessage().contains("max_rate_hz"));
     }
+
+    @Test
+    void dynamicWeightsAreReprogrammedEveryInference() {
+        Design d = defaults("mzi-clements");
+        java.util.List<org.phodex.workload.Gemm> g = java.util.List.of(new org.phodex.workload.Gemm("qk", 128, 64, 128, 12));
+        CostReport fixed = CostModel.evaluate(d, Families.get("mzi-clements"), LIB, g, new boolean[] {false});
+        CostReport dyn = CostModel.evaluate(d, Families.get("mzi-clements"), LIB, g, new boolean[] {true});
+        int batch = d.getInt(Params.BATCH);
+        double reconf = 10e-6;
+        // 64 x 128 on 16 x 16 tiles: 4 x 8 = 32 tiles, 12 heads: 384 tiles, loaded on 4 cores in 96 rounds
+        assertEquals(96 * reconf * (1 - 1.0 / batch), dyn.latencyS() - fixed.latencyS(), 1e-12);
+        assertEquals(0.0, dyn.breakdownJ().get("dram"));
+        assertTrue(fixed.breakdownJ().get("dram") > 0);
+    }
 }

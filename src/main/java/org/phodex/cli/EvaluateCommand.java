@@ -1,0 +1,137 @@
+package org.phodex.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.phodex.evaluation.Catalog;
+import org.phodex.evaluation.DesignResolver;
+import org.phodex.evaluation.EvaluationResult;
+import org.phodex.evaluation.Evaluator;
+import org.phodex.evaluation.ResultJson;
+import org.phodex.spec.ArchitectureSpec;
+import org.phodex.workload.Workload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code phodex evaluate}: score one design, as a table or as one JSON object. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score one design: energy (by component), latency, area from the cost model, and accuracy "
+                + "from the functional simulation at the link budget's received power.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = {"-a", "--architecture"}, required = true, paramLabel = "ARCH",
+            description = "architecture name (phodex list architectures) or YAML path")
+    String architecture;
+
+    @Option(names = {"-w", "--workload"}, required = true, paramLabel = "WORKLOAD",
+            description = "workload name (phodex list workloads) or YAML path")
+    String workload;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "set a parameter (e.g. adc_bits=4) or a device field (e.g. devices.mzi.insertion_loss_db=0.5)")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--chips", defaultValue = "3", paramLabel = "K",
+            description = "chip samples for the Monte Carlo over static errors (default: ${DEFAULT-VALUE})")
+    int chips;
+
+    @Option(names = "--samples", defaultValue = "0", paramLabel = "N",
+            description = "test samples for accuracy (default: the whole test split)")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "run seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--json", description = "print one JSON object (fields as in the CLI contract)")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (chips < 1) {
+            throw new UsageException("--chips must be at least 1, got " + chips);
+        }
+        if (samples < 0) {
+            throw new UsageException("--samples must be positive, got " + samples);
+        }
+        Catalog cat = Catalog.locate();
+        ArchitectureSpec arch = cat.architecture(architecture);
+        Workload w = cat.workload(workload);
+        DesignResolver.Resolved r;
+        try {
+            r = DesignResolver.resolve(arch, cat.devices(), settings);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--set: " + e.getMessage());
+        }
+        int n = samples > 0 ? samples : w.network().map(net -> net.testSize()).orElse(1);
+        Evaluator ev = new Evaluator(w, cat.baseline(), new Evaluator.Options(chips, n, Math.min(n, 500), seed));
+        EvaluationResult res;
+        try {
+            res = ev.evaluate(arch, r.design(), r.devices());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ResultJson.toJson(res, seed));
+        } else {
+            table(out, res, seed);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static void table(PrintWriter out, EvaluationResult r, long seed) {
+        var c = r.cost();
+        out.printf("%s on %s  (seed %d, %d chip sample%s%s)%n", r.design().architecture(), r.workload(), seed,
+                r.chips(), r.chips() == 1 ? "" : "s",
+                r.hasAccuracy() ? ", " + r.accuracySamples() + " test samples" : "");
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Object> e : r.design().params().entrySet()) {
+            sb.append(sb.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue());
+        }
+        out.println("design: " + sb);
+        out.println();
+        out.printf("%-28s %12s  %s%n", "energy per inference", Units.si(c.energyJ(), "J"),
+                String.format("(%s per MAC, %,d MACs)", Units.si(c.energyPerMacJ(), "J"), c.macs()));
+        for (Map.Entry<String, Double> e : c.breakdownJ().entrySet()) {
+            out.printf("  %-26s %12s  %5.1f%%  devices: %s%n", e.getKey(), Units.si(e.getValue(), "J"),
+                    100 * e.getValue() / c.energyJ(), String.join(", ", c.devicesUsed().get(e.getKey())));
+        }
+        out.printf("%-28s %12s%n", "latency per inference", Units.si(c.latencyS(), "s"));
+        out.printf("%-28s %12s%n", "throughput", Units.si(c.throughputMacsPerS(), "MAC/s"));
+        out.printf("%-28s %12s%n", "power", Units.si(c.powerW(), "W"));
+        out.printf("%-28s %12s%n", "area", String.format("%.4g mm2", c.areaMm2()));
+        var link = c.link();
+        out.printf("%-28s %12s  (%s model; worst path %.2f dB)%n", "laser power (electrical)",
+                Units.si(link.laserElectricalW(), "W"), link.model(), link.pathLossDb());
+        out.printf("%-28s %12s  (minimum for %.1f dB SNR: %s)%n", "received power per detector",
+                Units.si(link.receivedPowerW(), "W"), link.targetSnrDb(), Units.si(link.minReceivedPowerW(), "W"));
+        if (r.hasAccuracy()) {
+            out.printf("%-28s %11.2f%%  (+/- %.2f over chips; float %.2f%%)%n", "accuracy (top-1)",
+                    100 * r.accuracy(), 100 * r.accuracyStd(), 100 * r.referenceAccuracy());
+        } else {
+            out.printf("%-28s %12s  (shape-only workload: matrix-level error below)%n", "accuracy (top-1)", "n/a");
+        }
+        out.printf("%-28s %12.4g  (RMS, relative to the exact product, mean over %d layers)%n", "relative error",
+                r.relativeError(), r.layerErrors().size());
+        for (EvaluationResult.LayerError le : r.layerErrors()) {
+            out.printf("  %-26s %12.4g  SNR %.1f dB%n", le.name(), le.relativeRmsError(), le.snrDb());
+        }
+        if (r.fitErrorMean() > 0) {
+            out.printf("%-28s %12.4g  (non-universal mesh approximation)%n", "mesh fit error", r.fitErrorMean());
+        }
+        out.printf("%-28s %12s  -> %.3gx less energy than %s%n", "digital baseline", Units.si(r.baseline().energyJ(),
+                "J"), r.baseline().ratio(c.energyJ()), r.baseline().name());
+        out.printf("%-28s %12s  -> %.3gx (%s)%n", "", Units.si(r.baselineBatchOne().energyJ(), "J"),
+                r.baselineBatchOne().ratio(c.energyJ()), r.baselineBatchOne().name());
+        if (!r.feasible()) {
+            out.println("INFEASIBLE: " + r.infeasibleReason());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.phodex.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.phodex.devices.DeviceLibrary;
+import org.phodex.spec.ArchitectureSpec;
+import org.phodex.spec.Design;
+import org.phodex.spec.Param;
+import org.phodex.spec.Params;
+
+/** Applies {@code NAME=VALUE} settings (parameters or device fields) to a spec's defaults. */
+public final class DesignResolver {
+
+    /** A resolved design and the device library it runs with. */
+    public record Resolved(Design design, DeviceLibrary devices) {
+    }
+
+    private DesignResolver() {
+    }
+
+    /**
+     * @param settings {@code name=value}; names are parameters (see {@link Params}) or device paths
+     *                 ({@code devices.ENTRY.FIELD}); IllegalArgumentException with a hint for anything wrong
+     */
+    public static Resolved resolve(ArchitectureSpec spec, DeviceLibrary lib, List<String> settings) {
+        Design d = spec.defaults();
+        DeviceLibrary devices = lib;
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new IllegalArgumentException("--set takes NAME=VALUE, got '" + s + "'");
+            }
+            String name = s.substring(0, eq).trim();
+            String value = s.substring(eq + 1).trim();
+            if (name.startsWith(DeviceLibrary.PATH_PREFIX)) {
+                double v;
+                try {
+                    v = Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " takes a number, got '" + value + "'");
+                }
+                devices = devices.with(name, v);
+            } else {
+                Param p = Params.get(name);
+                Object v = p.parse(value);
+                if (p.name().equals(Params.PHASE_SHIFTER)) {
+                    String problem = devices.checkPhaseShifter((String) v);
+                    if (problem != null) {
+                        throw new IllegalArgumentException(problem);
+                    }
+                }
+                d = d.with(name, v);
+            }
+        }
+        return new Resolved(d, devices);
+    }
+
+    /** All names --set accepts: parameters, then device paths. */
+    public static List<String> settableNames(DeviceLibrary lib) {
+        List<String> names = new ArrayList<>(Params.all().keySet());
+        names.addAll(lib.paths());
+        return names;
+    }
+}

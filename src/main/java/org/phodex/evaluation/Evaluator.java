@@ -1,0 +1,163 @@
+package org.phodex.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.phodex.arch.Families;
+import org.phodex.arch.Family;
+import org.phodex.cost.CostModel;
+import org.phodex.cost.CostReport;
+import org.phodex.cost.DigitalBaseline;
+import org.phodex.devices.DeviceLibrary;
+import org.phodex.sim.LayerMetrics;
+import org.phodex.sim.PhotonicLayer;
+import org.phodex.sim.SimSettings;
+import org.phodex.spec.ArchitectureSpec;
+import org.phodex.spec.Design;
+import org.phodex.workload.Accuracy;
+import org.phodex.workload.GemmBlock;
+import org.phodex.workload.Layer;
+import org.phodex.workload.LinearBackend;
+import org.phodex.workload.Network;
+import org.phodex.workload.Workload;
+
+/**
+ * Scores one design both ways: the cost model prices it, and the workload's matrix multiplies run through the
+ * functional simulation at the received optical power that the same link budget computed (PHYSICS.md sec. 1).
+ * A pure function of (spec, design, device library, options): every random stream is seeded from the run seed
+ * and the design's hash, so results never depend on thread timing.
+ */
+public final class Evaluator {
+
+    /**
+     * @param chips         chip samples (Monte Carlo over static errors)
+     * @param samples       test samples for accuracy (capped at the test split)
+     * @param errorSamples  samples used for per-layer relative error
+     * @param seed          run seed
+     */
+    public record Options(int chips, int samples, int errorSamples, long seed) {
+        public Options {
+            if (chips < 1 || samples < 1 || errorSamples < 1) {
+                throw new IllegalArgumentException("chips, samples and error samples must be at least 1");
+            }
+        }
+    }
+
+    private final Workload workload;
+    private final DigitalBaseline baseline;
+    private final Options options;
+
+    public Evaluator(Workload workload, DigitalBaseline baseline, Options options) {
+        this.workload = workload;
+        this.baseline = baseline;
+        this.options = options;
+    }
+
+    public Workload workload() {
+        return workload;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public EvaluationResult evaluate(ArchitectureSpec spec, Design d, DeviceLibrary lib) {
+        Family family = Families.get(spec.family());
+        boolean[] dynamic = new boolean[workload.gemms().size()];
+        for (int g = 0; g < dynamic.length; g++) {
+            dynamic[g] = workload.operands(g).dynamicWeights();
+        }
+        CostReport cost = CostModel.evaluate(d, family, lib, workload.gemms(), dynamic);
+        SimSettings sim = family.simSettings(d, lib, cost.link().receivedPowerW(), cost.link().detector());
+        long base = Seeds.mix(options.seed(), d.stableHash());
+
+        double acc = Double.NaN;
+        double accStd = Double.NaN;
+        double ref = Double.NaN;
+        int accSamples = 0;
+        List<EvaluationResult.LayerError> errors = new ArrayList<>();
+        double fitSum = 0;
+        int fitCount = 0;
+
+        if (workload.network().isPresent()) {
+            Network net = workload.network().get();
+            List<Layer> layers = net.layers();
+            List<double[]> weights = new ArrayList<>();
+            for (Layer l : layers) {
+                weights.add(l.weights());
+            }
+            PhotonicLayer[] chip0 = null;
+            List<Accuracy> perChip = new ArrayList<>();
+            for (int c = 0; c < options.chips(); c++) {
+                long chipSeed = Seeds.mix(base, c);
+                PhotonicLayer[] programmed = new PhotonicLayer[layers.size()];
+                for (int l = 0; l < layers.size(); l++) {
+                    Layer ly = layers.get(l);
+                    programmed[l] = PhotonicLayer.program(weights.get(l), ly.outDim(), ly.inDim(), sim,
+                            Seeds.mix(chipSeed, l));
+                    fitSum += programmed[l].fitError();
+                    fitCount++;
+                }
+                if (c == 0) {
+                    chip0 = programmed;
+                }
+                perChip.add(net.accuracy(backend(programmed, chipSeed), options.samples()));
+            }
+            Accuracy.Spread spread = Accuracy.spread(perChip);
+            acc = spread.mean();
+            accStd = spread.std();
+            accSamples = spread.samples();
+            ref = net.floatAccuracy(options.samples()).top1();
+
+            int n = net.subset(options.errorSamples());
+            List<double[]> inputs = net.layerInputs(n);
+            LinearBackend exact = net.exactBackend();
+            long errSeed = Seeds.mix(base, 0x5eedL);
+            for (int l = 0; l < layers.size(); l++) {
+                double[] x = inputs.get(l);
+                double[] y = chip0[l].apply(x, n, Seeds.mix(errSeed, l));
+                LayerMetrics m = LayerMetrics.compare(exact.multiply(l, x, n), y);
+                errors.add(new EvaluationResult.LayerError("layer " + (l + 1) + " (" + layers.get(l).outDim() + "x"
+                        + layers.get(l).inDim() + ")", m.relativeRmsError(), m.snrDb()));
+            }
+        } else {
+            for (int g = 0; g < workload.gemms().size(); g++) {
+                GemmBlock b = workload.sampleBlock(g, Seeds.mix(options.seed(), g));
+                PhotonicLayer pl = PhotonicLayer.program(b.weights(), b.outputs(), b.inner(), sim, Seeds.mix(base, g));
+                fitSum += pl.fitError();
+                fitCount++;
+                double[] y = pl.apply(b.inputs(), b.rows(), Seeds.mix(base, 1_000_000L + g));
+                LayerMetrics m = LayerMetrics.compare(b.exact(), y);
+                errors.add(new EvaluationResult.LayerError(b.gemm().name(), m.relativeRmsError(), m.snrDb()));
+            }
+        }
+        double relErr = errors.stream().mapToDouble(EvaluationResult.LayerError::relativeRmsError).average()
+                .orElse(Double.NaN);
+
+        DigitalBaseline.Figure best = baseline.best(workload.name(), cost.macs());
+        DigitalBaseline.Figure one = baseline.batchOne(workload.name(), cost.macs());
+        String reason = constraintViolation(spec.constraints(), cost, acc);
+        return new EvaluationResult(d, workload.name(), cost, acc, accStd, ref, accSamples, options.chips(), relErr,
+                errors, fitCount == 0 ? 0 : fitSum / fitCount, best, one, reason == null, reason);
+    }
+
+    private static LinearBackend backend(PhotonicLayer[] layers, long chipSeed) {
+        return (layer, x, batch) -> layers[layer].apply(x, batch, Seeds.mix(chipSeed, 1000L + layer));
+    }
+
+    /** The first constraint the design breaks, or null. */
+    static String constraintViolation(ArchitectureSpec.Constraints c, CostReport r, double accuracy) {
+        if (r.areaMm2() > c.maxAreaMm2()) {
+            return String.format("area %.4g mm2 > max_area_mm2 %.4g", r.areaMm2(), c.maxAreaMm2());
+        }
+        if (r.powerW() > c.maxPowerW()) {
+            return String.format("power %.4g W > max_power_w %.4g", r.powerW(), c.maxPowerW());
+        }
+        if (r.latencyS() > c.maxLatencyS()) {
+            return String.format("latency %.4g s > max_latency_s %.4g", r.latencyS(), c.maxLatencyS());
+        }
+        if (!Double.isNaN(accuracy) && accuracy < c.minAccuracy()) {
+            return String.format("accuracy %.4f < min_accuracy %.4f", accuracy, c.minAccuracy());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+package org.phodex.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.phodex.arch.LossTerm;
+import org.phodex.cost.CostReport;
+
+/** The JSON form of an evaluation: the CLI contract's fields, plus the link budget and the devices used. */
+public final class ResultJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultJson() {
+    }
+
+    public static ObjectNode toNode(EvaluationResult r, long seed) {
+        CostReport c = r.cost();
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("architecture", r.design().architecture());
+        o.put("workload", r.workload());
+        ObjectNode design = o.putObject("design");
+        for (Map.Entry<String, Object> e : r.design().params().entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Integer i) {
+                design.put(e.getKey(), i);
+            } else if (v instanceof Double d) {
+                design.put(e.getKey(), d);
+            } else {
+                design.put(e.getKey(), v.toString());
+            }
+        }
+        o.put("energy_j", c.energyJ());
+        ObjectNode b = o.putObject("energy_breakdown_j");
+        c.breakdownJ().forEach(b::put);
+        o.put("macs", c.macs());
+        o.put("energy_per_mac_j", c.energyPerMacJ());
+        o.put("latency_s", c.latencyS());
+        o.put("throughput_macs_per_s", c.throughputMacsPerS());
+        o.put("power_w", c.powerW());
+        o.put("area_mm2", c.areaMm2());
+        o.put("laser_power_w", c.link().laserElectricalW());
+        o.put("received_power_w", c.link().receivedPowerW());
+        number(o, "accuracy", r.accuracy());
+        number(o, "accuracy_std", r.accuracyStd());
+        number(o, "reference_accuracy", r.referenceAccuracy());
+        o.put("accuracy_samples", r.accuracySamples());
+        o.put("chips", r.chips());
+        number(o, "relative_error", r.relativeError());
+        ObjectNode base = o.putObject("baseline");
+        base.put("name", r.baseline().name());
+        base.put("energy_j", r.baseline().energyJ());
+        base.put("ratio", r.baseline().ratio(c.energyJ()));
+        ObjectNode base1 = o.putObject("baseline_batch1");
+        base1.put("name", r.baselineBatchOne().name());
+        base1.put("energy_j", r.baselineBatchOne().energyJ());
+        base1.put("ratio", r.baselineBatchOne().ratio(c.energyJ()));
+        o.put("feasible", r.feasible());
+        if (!r.feasible()) {
+            o.put("infeasible_reason", r.infeasibleReason());
+        }
+        ArrayNode layers = o.putArray("layer_errors");
+        for (EvaluationResult.LayerError le : r.layerErrors()) {
+            ObjectNode l = layers.addObject();
+            l.put("name", le.name());
+            number(l, "relative_error", le.relativeRmsError());
+            number(l, "snr_db", le.snrDb());
+        }
+        o.put("mesh_fit_error", r.fitErrorMean());
+        ObjectNode link = o.putObject("link_budget");
+        link.put("model", c.link().model());
+        link.put("path_loss_db", c.link().pathLossDb());
+        link.put("target_snr_db", c.link().targetSnrDb());
+        link.put("min_received_power_w", c.link().minReceivedPowerW());
+        link.put("laser_optical_w", c.link().laserOpticalW());
+        ArrayNode terms = link.putArray("path");
+        for (LossTerm t : c.link().path()) {
+            ObjectNode tn = terms.addObject();
+            tn.put("name", t.name());
+            tn.put("loss_db", t.lossDb());
+            tn.put("device", t.device());
+        }
+        ObjectNode used = o.putObject("devices_used");
+        c.devicesUsed().forEach((k, v) -> {
+            ArrayNode a = used.putArray(k);
+            v.forEach(a::add);
+        });
+        o.put("seed", seed);
+        return o;
+    }
+
+    public static String toJson(EvaluationResult r, long seed) {
+        try {
+            return MAPPER.writeValueAsString(toNode(r, seed));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+}
