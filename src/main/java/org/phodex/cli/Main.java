@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 + "matrix-multiply hardware, searched with a genetic algorithm.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                PlotCommand.class,
         })
 public final class Main implements Runnable {
 
