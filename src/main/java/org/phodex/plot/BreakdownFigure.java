@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
@@ -107,6 +108,7 @@ final class BreakdownFigure {
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         CategoryPlot plot = new CategoryPlot(dataset, designs, energy, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.setDomainGridlinesVisible(false);
         JFreeChart chart = new JFreeChart(title, Style.AXIS_LABEL_FONT, plot, true);
         Style.apply(chart);

@@ -33,7 +33,7 @@ final class ConvergenceFigure {
         NumberAxis x = new NumberAxis("Evaluations (designs scored)");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(true);
-        NumberAxis y = new NumberAxis("Hypervolume (normalized objectives, higher is better)");
+        NumberAxis y = new NumberAxis("Hypervolume (higher is better)");
         y.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, hv.getItemCount() <= 60);
         renderer.setSeriesPaint(0, Style.BLUE);

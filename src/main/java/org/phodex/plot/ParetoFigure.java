@@ -26,6 +26,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
@@ -165,9 +167,10 @@ final class ParetoFigure {
                 : new double[] {bounds.yMin / 2, bounds.yMax * 4};
         qualityAxis.setRange(yRange[0], yRange[1]);
         decadeTicks(qualityAxis, yRange[0], yRange[1]);
-        double yTop = quality == Quality.ACCURACY
-                ? yRange[1] - 0.015 * (yRange[1] - yRange[0])
-                : yRange[1] / Math.pow(yRange[1] / yRange[0], 0.015);
+        // labels of the vertical lines start at the bottom: high energy and poor quality is usually empty
+        double yBottom = quality == Quality.ACCURACY
+                ? yRange[0] + 0.015 * (yRange[1] - yRange[0])
+                : yRange[0] * Math.pow(yRange[1] / yRange[0], 0.015);
 
         if (showReference) {
             double refPct = 100 * reference;
@@ -175,38 +178,47 @@ final class ParetoFigure {
             m.setLabel(String.format(Locale.ROOT, "float reference %.1f %%", refPct));
             m.setLabelFont(Style.ANNOTATION_FONT);
             m.setLabelPaint(Style.REFERENCE_LINE);
-            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             m.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             plot.addRangeMarker(m, Layer.BACKGROUND);
             data.add("reference_accuracy", "", "", Double.NaN, refPct, "", "float reference", "");
         }
         if (baseline.isPresent()) {
             RunInfo.Baseline b = baseline.get();
             verticalLine(plot, b.energyJ(), b.name() + " (" + SiFormat.format(b.energyJ(), "J") + ")",
-                    Style.BLACK, Style.REFERENCE_STROKE, yTop);
+                    Style.BLACK, Style.REFERENCE_STROKE, yBottom);
             verticalLine(plot, b.energyJ() / 10, "10x less energy", Style.REFERENCE_LINE, Style.DASHED_STROKE,
-                    yTop);
+                    yBottom);
             verticalLine(plot, b.energyJ() / 100, "100x less energy", Style.VERMILLION, Style.DASHED_STROKE,
-                    yTop);
+                    yBottom);
             data.add("baseline", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
             data.add("baseline_10x", "", "", b.energyJ() / 10, Double.NaN, "", "10x less energy", "");
             data.add("baseline_100x", "", "", b.energyJ() / 100, Double.NaN, "", "100x less energy", "");
         }
         info.baselineBatch1().ifPresent(b -> {
             verticalLine(plot, b.energyJ(), b.name() + " (" + SiFormat.format(b.energyJ(), "J") + ")",
-                    Style.GREY, Style.DOTTED_STROKE, yTop);
+                    Style.GREY, Style.DOTTED_STROKE, yBottom);
             data.add("baseline_batch1", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
         });
 
-        labelDesigns(plot, new ArrayList<>(labelled), quality, energyAxis, xLow, xHigh);
+        List<String> key = numberDesigns(plot, new ArrayList<>(labelled), quality);
 
         JFreeChart chart = new JFreeChart(title, Style.AXIS_LABEL_FONT, plot, true);
         plot.setFixedLegendItems(legend(architectures, highlighted, !infeasibleSeries.isEmpty(), !step.isEmpty()));
         Style.apply(chart);
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
-        return new Figure(name, chart, Style.WIDTH_PT, Style.HEIGHT_PT + 40, data);
+        if (!key.isEmpty()) {
+            TextTitle keyTitle = new TextTitle(String.join("\n", key), Style.ANNOTATION_FONT);
+            keyTitle.setPosition(RectangleEdge.BOTTOM);
+            keyTitle.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            keyTitle.setTextAlignment(HorizontalAlignment.LEFT);
+            keyTitle.setPadding(new RectangleInsets(4, 50, 0, 0));
+            chart.addSubtitle(keyTitle);
+        }
+        return new Figure(name, chart, Style.WIDTH_PT, Style.HEIGHT_PT + 12 * key.size(), data);
     }
 
     static LogAxis energyAxis(String label) {
@@ -227,52 +239,48 @@ final class ParetoFigure {
     }
 
     private static void verticalLine(XYPlot plot, double x, String label, Color colour,
-                                     java.awt.Stroke stroke, double yTop) {
+                                     java.awt.Stroke stroke, double yBottom) {
         ValueMarker m = new ValueMarker(x, colour, stroke);
         plot.addDomainMarker(m, Layer.BACKGROUND);
-        XYTextAnnotation text = new XYTextAnnotation(" " + label + " ", x, yTop);
+        XYTextAnnotation text = new XYTextAnnotation(" " + label + " ", x, yBottom);
         text.setFont(Style.ANNOTATION_FONT);
         text.setPaint(colour);
         text.setRotationAngle(-Math.PI / 2);
-        text.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        text.setRotationAnchor(TextAnchor.BOTTOM_RIGHT);
+        text.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+        text.setRotationAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addAnnotation(text);
     }
 
     /**
-     * Labels designs with their key parameters. The region of lower energy and better quality than the front
-     * is empty by definition, so labels go there (up-left for accuracy, down-left for error), except near the
-     * left edge where they turn right.
+     * Numbers the labelled designs on the plot (next to the marker, towards the empty side of the front: the
+     * region of lower energy and better quality) and returns the key lines "1  mzi-clements: n=16, ADC 6b, ...".
      */
-    private static void labelDesigns(XYPlot plot, List<DesignPoint> designs, Quality quality, LogAxis energyAxis,
-                                     double xLow, double xHigh) {
-        double logSpan = Math.log10(xHigh / xLow);
+    private static List<String> numberDesigns(XYPlot plot, List<DesignPoint> designs, Quality quality) {
+        List<String> key = new ArrayList<>();
+        boolean up = quality == Quality.ACCURACY;
         for (int i = 0; i < designs.size(); i++) {
             DesignPoint p = designs.get(i);
-            String text = p.shortLabel();
-            if (text.isEmpty()) {
-                continue;
-            }
-            double xFraction = Math.log10(p.energyJ() / xLow) / logSpan;
-            boolean toTheRight = xFraction < 0.3;
-            double vertical = quality == Quality.ACCURACY ? -1 : 1;        // screen y grows downwards
-            double angle = toTheRight ? Math.atan2(vertical, 0.6) : Math.atan2(vertical, -0.6);
-            XYPointerAnnotation a = new XYPointerAnnotation(text, p.energyJ(), quality.value(p), angle);
-            a.setFont(Style.ANNOTATION_FONT);
+            String number = Integer.toString(i + 1);
+            XYPointerAnnotation a = new XYPointerAnnotation(number, p.energyJ(), quality.value(p),
+                    up ? -0.75 * Math.PI : 0.75 * Math.PI);
+            a.setFont(new java.awt.Font(Style.FONT_FAMILY, java.awt.Font.BOLD, 10));
             a.setPaint(Color.BLACK);
-            a.setArrowPaint(Style.GREY);
-            a.setArrowWidth(2.5);
-            a.setArrowLength(4);
-            a.setBaseRadius(22 + 12 * (i % 2));
+            a.setArrowPaint(new Color(0, 0, 0, 0));
+            a.setArrowLength(0);
+            a.setArrowWidth(0);
+            a.setBaseRadius(5);
             a.setTipRadius(5);
-            a.setLabelOffset(2);
-            a.setBackgroundPaint(Style.withAlpha(Color.WHITE, 0.8));
-            boolean up = vertical < 0;
-            a.setTextAnchor(toTheRight
-                    ? (up ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT)
-                    : (up ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT));
+            a.setLabelOffset(1);
+            a.setTextAnchor(up ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
             plot.addAnnotation(a);
+            String params = p.shortLabel();
+            String q = quality == Quality.ACCURACY
+                    ? String.format(Locale.ROOT, "%.1f %%", quality.value(p))
+                    : String.format(Locale.ROOT, "error %.2g", quality.value(p));
+            key.add(number + "  " + p.architecture() + (params.isEmpty() ? "" : ": " + params) + "  ("
+                    + SiFormat.format(p.energyJ(), "J") + ", " + q + ")");
         }
+        return key;
     }
 
     private static LegendItemCollection legend(List<String> architectures, XYSeriesCollection highlighted,
@@ -357,9 +365,14 @@ final class ParetoFigure {
         return out;
     }
 
+    /** Data range plus margins; a percentage never runs past 100 unless the data does. */
     static double[] linearRange(double min, double max) {
         double span = Math.max(max - min, 1e-6 * Math.max(1, Math.abs(max)));
-        return new double[] {min - 0.05 * span, max + 0.18 * span};
+        double high = max + 0.06 * span;
+        if (max <= 100 && high > 100) {
+            high = 100;
+        }
+        return new double[] {min - 0.04 * span, high};
     }
 
     private static boolean plottable(double energyJ, double quality) {

@@ -56,7 +56,7 @@ enum Quality {
         }
         LogAxis a = new LogAxis(axisLabel);
         a.setBase(10);
-        a.setNumberFormatOverride(new java.text.DecimalFormat("0.###E0"));
+        a.setNumberFormatOverride(new SiFormat(""));
         return a;
     }
 }

@@ -6,7 +6,7 @@ import java.text.ParsePosition;
 import java.util.Locale;
 
 /**
- * Formats a quantity with an SI prefix and its unit: 1.6e-6 J -> "1.6 µJ", 2e-13 J -> "200 fJ". Used for log-axis
+ * Formats a quantity (with an empty unit: a plain dimensionless number, see {@link #plain}) with an SI prefix and its unit: 1.6e-6 J -> "1.6 µJ", 2e-13 J -> "200 fJ". Used for log-axis
  * tick labels and for annotations, so energies read the way papers write them.
  */
 final class SiFormat extends NumberFormat {
@@ -57,8 +57,21 @@ final class SiFormat extends NumberFormat {
         return s;
     }
 
+    /** A dimensionless number for a log axis: "0.01", "1", "1000"; "1e-05" below 1e-4. */
+    static String plain(double value) {
+        double a = Math.abs(value);
+        if (a == 0 || (a >= 1e-4 && a < 1e6)) {
+            return new java.text.DecimalFormat("0.####", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                    .format(value);
+        }
+        return String.format(Locale.ROOT, "%.0e", value);
+    }
+
     @Override
     public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+        if (unit.isEmpty()) {
+            return toAppendTo.append(plain(log10Input ? Math.pow(10, number) : number));
+        }
         return toAppendTo.append(format(log10Input ? Math.pow(10, number) : number, unit));
     }
 

@@ -11,7 +11,6 @@ import java.awt.geom.Rectangle2D;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
@@ -19,7 +18,6 @@ import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
@@ -129,34 +127,11 @@ public final class Style {
         return p;
     }
 
-    /** A chart theme with the fonts and colours above, flat bars and no shadows. */
-    public static StandardChartTheme theme() {
-        StandardChartTheme t = new StandardChartTheme("phodex", false);
-        t.setExtraLargeFont(TITLE_FONT);
-        t.setLargeFont(AXIS_LABEL_FONT);
-        t.setRegularFont(TICK_FONT);
-        t.setSmallFont(ANNOTATION_FONT);
-        t.setTitlePaint(Color.BLACK);
-        t.setSubtitlePaint(Color.DARK_GRAY);
-        t.setChartBackgroundPaint(Color.WHITE);
-        t.setPlotBackgroundPaint(Color.WHITE);
-        t.setPlotOutlinePaint(Color.GRAY);
-        t.setLegendBackgroundPaint(Color.WHITE);
-        t.setLegendItemPaint(Color.BLACK);
-        t.setDomainGridlinePaint(GRID);
-        t.setRangeGridlinePaint(GRID);
-        t.setAxisLabelPaint(Color.BLACK);
-        t.setTickLabelPaint(Color.BLACK);
-        t.setBarPainter(new StandardBarPainter());
-        t.setXYBarPainter(new StandardXYBarPainter());
-        t.setShadowVisible(false);
-        t.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        return t;
-    }
-
-    /** Applies the theme, then what the theme does not cover: solid grid lines, legend border, padding. */
+    /**
+     * Applies the look to a chart whose renderers are already configured: fonts, white background, thin light
+     * grid, legend without border, flat bars. (JFreeChart's ChartTheme is not used: it resets series colours.)
+     */
     public static JFreeChart apply(JFreeChart chart) {
-        theme().apply(chart);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -173,11 +148,14 @@ public final class Style {
             legend.setBackgroundPaint(Color.WHITE);
         }
         Plot plot = chart.getPlot();
+        plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineStroke(new BasicStroke(0.8f));
         plot.setOutlinePaint(Color.GRAY);
         Stroke grid = new BasicStroke(0.5f);
         if (plot instanceof XYPlot) {
             XYPlot xy = (XYPlot) plot;
+            xy.setDomainGridlinePaint(GRID);
+            xy.setRangeGridlinePaint(GRID);
             xy.setDomainGridlineStroke(grid);
             xy.setRangeGridlineStroke(grid);
             xy.setDomainMinorGridlinePaint(new Color(0xF0F0F0));
@@ -190,6 +168,8 @@ public final class Style {
             }
         } else if (plot instanceof CategoryPlot) {
             CategoryPlot cp = (CategoryPlot) plot;
+            cp.setDomainGridlinePaint(GRID);
+            cp.setRangeGridlinePaint(GRID);
             cp.setDomainGridlineStroke(grid);
             cp.setRangeGridlineStroke(grid);
             axis(cp.getDomainAxis());
@@ -210,6 +190,8 @@ public final class Style {
         }
         axis.setLabelFont(AXIS_LABEL_FONT);
         axis.setTickLabelFont(TICK_FONT);
+        axis.setLabelPaint(Color.BLACK);
+        axis.setTickLabelPaint(Color.BLACK);
         axis.setAxisLinePaint(Color.GRAY);
         axis.setTickMarkPaint(Color.GRAY);
     }

@@ -235,6 +235,7 @@ final class SweepFigures {
         m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         m.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         return m;
     }
 
