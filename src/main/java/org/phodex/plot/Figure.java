@@ -22,6 +22,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.Drawable;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
@@ -41,6 +42,12 @@ import org.jfree.svg.SVGUtils;
  * @param data     the figure's data, written as CSV beside it
  */
 record Figure(String name, Drawable drawing, double widthPt, double heightPt, DataTable data) {
+
+    static {
+        // JFreeChart's default draws rotated text (y-axis labels) as glyph outlines; plain drawString keeps it as
+        // <text> in SVG (searchable, editable). The workaround was for Java 1.4-era bugs.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     /** Writes the four files into {@code dir} and returns them (png, svg, pdf, csv). */
     List<Path> writeAll(Path dir) throws IOException {

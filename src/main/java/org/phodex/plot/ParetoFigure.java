@@ -206,7 +206,7 @@ final class ParetoFigure {
         List<String> key = numberDesigns(plot, new ArrayList<>(labelled), quality);
 
         JFreeChart chart = new JFreeChart(title, Style.AXIS_LABEL_FONT, plot, true);
-        plot.setFixedLegendItems(legend(architectures, highlighted, !infeasibleSeries.isEmpty(), !step.isEmpty()));
+        plot.setFixedLegendItems(legend(architectures, present(all), highlighted, !infeasibleSeries.isEmpty(), !step.isEmpty()));
         Style.apply(chart);
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
@@ -283,10 +283,20 @@ final class ParetoFigure {
         return key;
     }
 
-    private static LegendItemCollection legend(List<String> architectures, XYSeriesCollection highlighted,
-                                               boolean anyInfeasible, boolean anyFront) {
+    private static Set<String> present(List<DesignPoint> points) {
+        Set<String> names = new LinkedHashSet<>();
+        points.forEach(p -> names.add(p.architecture()));
+        return names;
+    }
+
+    private static LegendItemCollection legend(List<String> architectures, Set<String> present,
+                                               XYSeriesCollection highlighted, boolean anyInfeasible,
+                                               boolean anyFront) {
         LegendItemCollection items = new LegendItemCollection();
         for (int i = 0; i < architectures.size(); i++) {
+            if (!present.contains(architectures.get(i))) {
+                continue;
+            }
             LegendItem item = new LegendItem(architectures.get(i), "", "", "", Style.marker(i, MARKER_PT * 1.3),
                     Style.PALETTE.get(i % Style.PALETTE.size()), new BasicStroke(0.6f), Color.BLACK);
             items.add(item);

@@ -28,6 +28,8 @@ import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
@@ -138,12 +140,17 @@ final class SweepFigures {
         XYSeries infeasible = new XYSeries("infeasible", false, true);
         DataTable data = new DataTable("architecture", param, metric.column, "feasible", "design_key");
         List<Double> yValues = new ArrayList<>();
-        for (String a : architectures) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < architectures.size(); i++) {
+            String a = architectures.get(i);
             List<DesignPoint> mine = new ArrayList<>();
             for (DesignPoint p : points) {
                 if (p.architecture().equals(a) && x.has(p.parameter(param)) && Double.isFinite(metric.value(p))) {
                     mine.add(p);
                 }
+            }
+            if (mine.isEmpty()) {
+                continue;           // listed in the manifest but not in this sweep: no empty legend entry
             }
             mine.sort(Comparator.comparingDouble(p -> x.position(p.parameter(param))));
             XYSeries s = new XYSeries(a, false, true);
@@ -156,20 +163,19 @@ final class SweepFigures {
                 }
                 data.add(a, p.parameter(param), metric.value(p), p.feasible(), p.designKey());
             }
+            int series = dataset.getSeriesCount();
             dataset.addSeries(s);
+            // colour and marker follow the architecture's place in the manifest, the same in every figure
+            renderer.setSeriesPaint(series, Style.PALETTE.get(i % Style.PALETTE.size()));
+            renderer.setSeriesShape(series, Style.marker(i, 7));
+            renderer.setSeriesStroke(series, Style.SERIES_STROKE);
         }
         if (data.rows().isEmpty()) {
             throw new PlotInputException(name + ": no sweep row has a value of " + param + " and a finite "
                     + metric.column);
         }
-        int n = architectures.size();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < n; i++) {
-            renderer.setSeriesPaint(i, Style.PALETTE.get(i % Style.PALETTE.size()));
-            renderer.setSeriesShape(i, Style.marker(i, 7));
-            renderer.setSeriesStroke(i, Style.SERIES_STROKE);
-        }
         if (!infeasible.isEmpty()) {
+            int n = dataset.getSeriesCount();
             dataset.addSeries(infeasible);
             renderer.setSeriesLinesVisible(n, false);
             renderer.setSeriesShape(n, Style.cross(11));
@@ -303,20 +309,18 @@ final class SweepFigures {
                 plot.addAnnotation(a);
             }
         }
-        NumberAxis colourAxis = new NumberAxis(metric.logScale() ? metric.label.replace(", log scale", "")
-                .replace("(J)", "") : metric.label);
+        NumberAxis colourAxis;
         if (metric == Metric.ENERGY) {
-            colourAxis.setLabel("Energy per inference (J)");
-            colourAxis.setNumberFormatOverride(new SiFormat("J", true));
-            colourAxis.setTickUnit(new NumberTickUnit(hi - lo > 3 ? 1 : hi - lo > 1 ? 0.5 : 0.25));
+            colourAxis = new Log10ValueAxis("Energy per inference (J)", "J");
         } else if (metric == Metric.ERROR) {
-            colourAxis.setLabel("Relative output error (RMS)");
-            colourAxis.setNumberFormatOverride(new SiFormat("", true));
-            colourAxis.setTickUnit(new NumberTickUnit(hi - lo > 3 ? 1 : hi - lo > 1 ? 0.5 : 0.25));
+            colourAxis = new Log10ValueAxis("Relative output error (RMS)", "");
+        } else {
+            colourAxis = new NumberAxis(metric.label);
         }
         colourAxis.setRange(lo, hi);
         Style.axis(colourAxis);
         colourAxis.setTickLabelFont(Style.TICK_FONT);
+        colourAxis.setAxisLineVisible(false);
         PaintScaleLegend bar = new PaintScaleLegend(scale, colourAxis);
         bar.setSubdivisionCount(256);
         bar.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
@@ -331,6 +335,12 @@ final class SweepFigures {
         bar.setBackgroundPaint(Color.WHITE);
         JFreeChart chart = new JFreeChart(title, Style.AXIS_LABEL_FONT, plot, false);
         chart.addSubtitle(bar);
+        if (cells.size() <= MAX_CELL_LABELS && cells.stream().anyMatch(c -> c[3] == 0)) {
+            TextTitle note = new TextTitle("✗ infeasible: violates a constraint of the spec", Style.ANNOTATION_FONT);
+            note.setPosition(RectangleEdge.BOTTOM);
+            note.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            chart.addSubtitle(note);
+        }
         Style.apply(chart);
         return new Figure(name, chart, Style.WIDTH_PT, Style.HEIGHT_PT, data);
     }
@@ -430,6 +440,9 @@ final class SweepFigures {
             } else {
                 a = new NumberAxis(label);
                 a.setAutoRangeIncludesZero(false);
+                if (positions.values().stream().allMatch(v -> v == Math.rint(v))) {
+                    a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+                }
             }
             return a;
         }
