@@ -253,7 +253,7 @@ final class ParetoFigure {
 
     /**
      * Numbers the labelled designs on the plot (next to the marker, towards the empty side of the front: the
-     * region of lower energy and better quality) and returns the key lines "1  mzi-clements: n=16, ADC 6b, ...".
+     * region of lower energy and better quality) and returns the key lines "1. mzi-clements: n=16, ADC 6b, ...".
      */
     private static List<String> numberDesigns(XYPlot plot, List<DesignPoint> designs, Quality quality) {
         List<String> key = new ArrayList<>();
@@ -277,7 +277,7 @@ final class ParetoFigure {
             String q = quality == Quality.ACCURACY
                     ? String.format(Locale.ROOT, "%.1f %%", quality.value(p))
                     : String.format(Locale.ROOT, "error %.2g", quality.value(p));
-            key.add(number + "  " + p.architecture() + (params.isEmpty() ? "" : ": " + params) + "  ("
+            key.add(number + ". " + p.architecture() + (params.isEmpty() ? "" : ": " + params) + " ("
                     + SiFormat.format(p.energyJ(), "J") + ", " + q + ")");
         }
         return key;

@@ -146,6 +146,7 @@ public final class Style {
             legend.setItemFont(LEGEND_FONT);
             legend.setFrame(BlockBorder.NONE);
             legend.setBackgroundPaint(Color.WHITE);
+            legend.setItemLabelPadding(new RectangleInsets(2, 2, 2, 8));
         }
         Plot plot = chart.getPlot();
         plot.setBackgroundPaint(Color.WHITE);

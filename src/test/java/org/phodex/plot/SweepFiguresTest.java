@@ -68,4 +68,21 @@ class SweepFiguresTest {
         RunFigures.write(tmp);
         assertTrue(Files.readString(tmp.resolve("plots/sweep_energy.svg")).contains("ADC resolution"));
     }
+
+    @Test
+    void categoricalParameterGetsNamedTicks() throws IOException {
+        StringBuilder csv = new StringBuilder(Fixtures.header(false)).append('\n');
+        java.util.Random rnd = new java.util.Random(2);
+        for (String shifter : List.of("thermo-optic", "mems", "pcm")) {
+            Fixtures.Row r = Fixtures.design(rnd, "mzi-clements", 6, 8, 16, 3, shifter, 1, false);
+            csv.append(Fixtures.line(r, null, null)).append('\n');
+        }
+        Files.writeString(tmp.resolve("sweep.csv"), csv);
+        Files.writeString(tmp.resolve("manifest.json"), "{\"kind\": \"sweep\", \"vary\": [\"phase_shifter\"]}");
+        RunFigures.write(tmp);
+        String svg = Files.readString(tmp.resolve("plots/sweep_energy.svg"));
+        for (String t : List.of(">thermo-optic<", ">mems<", ">pcm<", "Phase shifter")) {
+            assertTrue(svg.contains(t), "sweep_energy.svg lacks " + t);
+        }
+    }
 }
