@@ -23,7 +23,8 @@ final class Cli {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable t = ex;
-            if (t instanceof SpecException || t instanceof UsageException) {
+            if (t instanceof SpecException || t instanceof UsageException
+                    || t instanceof org.phodex.plot.PlotInputException) {
                 commandLine.getErr().println("phodex: " + t.getMessage());
                 return EXIT_USAGE;
             }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 ListCommand.class,
                 MeshCommand.class,
+                PlotCommand.class,
                 ValidateCommand.class,
         })
 public final class Main implements Runnable {

@@ -1,0 +1,48 @@
+package org.phodex.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.phodex.plot.PlotInputException;
+import org.phodex.plot.RunFigures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code phodex plot DIR}: redraws a run's or sweep's figures from its CSV files into DIR/plots. */
+@Command(name = "plot",
+        mixinStandardHelpOptions = true,
+        description = "Redraw a search run's or a sweep's figures from its CSV files (no re-evaluation) into "
+                + "DIR/plots: PNG, SVG and PDF of each, with its data as CSV beside it.")
+public final class PlotCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "run folder (runs/NAME) or sweep folder")
+    Path dir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> written;
+        try {
+            written = RunFigures.write(dir, note -> err.println("phodex plot: note: " + note));
+        } catch (PlotInputException e) {
+            throw new UsageException(e.getMessage());
+        }
+        out.println("wrote " + written.size() + " files in " + dir.resolve(RunFigures.PLOTS_DIR) + ":");
+        for (Path p : written) {
+            out.println("  " + p);
+        }
+        out.flush();
+        return 0;
+    }
+}

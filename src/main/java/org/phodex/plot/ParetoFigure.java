@@ -1,0 +1,419 @@
+package org.phodex.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYPointerAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Energy per inference (log x) against accuracy: every evaluated design faded, the Pareto front in full colour
+ * and joined by a step line, one colour and marker per architecture, the float network's accuracy and the
+ * measured digital baseline (with its 10x and 100x lines) as reference lines, a few front designs labelled.
+ */
+final class ParetoFigure {
+    static final int LABELLED_DESIGNS = 5;
+    private static final double MARKER_PT = 6;
+
+    private ParetoFigure() {
+    }
+
+    static Figure create(String name, List<DesignPoint> evaluated, List<DesignPoint> front, RunInfo info,
+                         String title) {
+        List<DesignPoint> all = new ArrayList<>(evaluated);
+        all.addAll(front);
+        Quality quality = Quality.choose(all, name);
+        List<String> architectures = architectures(info, all);
+
+        XYSeriesCollection infeasible = new XYSeriesCollection();
+        XYSeries infeasibleSeries = new XYSeries("infeasible", false, true);
+        infeasible.addSeries(infeasibleSeries);
+        XYSeriesCollection faded = new XYSeriesCollection();
+        XYSeriesCollection highlighted = new XYSeriesCollection();
+        for (String a : architectures) {
+            faded.addSeries(new XYSeries(a + " (evaluated)", false, true));
+            highlighted.addSeries(new XYSeries(a, false, true));
+        }
+        DataTable data = new DataTable("kind", "eval_id", "architecture", "energy_j", quality.csvColumn,
+                "feasible", "label", "design_key");
+        Bounds bounds = new Bounds();
+        for (DesignPoint p : evaluated) {
+            double y = quality.value(p);
+            if (!plottable(p.energyJ(), y)) {
+                continue;
+            }
+            if (p.feasible()) {
+                faded.getSeries(architectures.indexOf(p.architecture())).add(p.energyJ(), y);
+                data.add("evaluated", p.evalId(), p.architecture(), p.energyJ(), y, true, "", p.designKey());
+            } else {
+                infeasibleSeries.add(p.energyJ(), y);
+                data.add("infeasible", p.evalId(), p.architecture(), p.energyJ(), y, false, "", p.designKey());
+            }
+            bounds.add(p.energyJ(), y);
+        }
+
+        List<DesignPoint> frontFeasible = new ArrayList<>();
+        for (DesignPoint p : front) {
+            if (p.feasible() && plottable(p.energyJ(), quality.value(p))) {
+                frontFeasible.add(p);
+            }
+        }
+        List<DesignPoint> staircase = nonDominated(frontFeasible, quality);
+        Set<DesignPoint> labelled = new LinkedHashSet<>(pickSpread(staircase, LABELLED_DESIGNS));
+        XYSeries step = new XYSeries("Pareto front", false, true);
+        for (DesignPoint p : staircase) {
+            step.add(p.energyJ(), quality.value(p));
+        }
+        for (DesignPoint p : frontFeasible) {
+            double y = quality.value(p);
+            highlighted.getSeries(architectures.indexOf(p.architecture())).add(p.energyJ(), y);
+            data.add(staircase.contains(p) ? "front" : "front_dominated_in_2d", p.evalId(), p.architecture(),
+                    p.energyJ(), y, true, labelled.contains(p) ? p.shortLabel() : "", p.designKey());
+            bounds.add(p.energyJ(), y);
+        }
+        if (bounds.isEmpty()) {
+            throw new PlotInputException(name + ": no design has a finite, positive energy_j and a "
+                    + quality.csvColumn + " to plot");
+        }
+
+        LogAxis energyAxis = energyAxis("Energy per inference (J, log scale)");
+        ValueAxis qualityAxis = quality.axis();
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(energyAxis);
+        plot.setRangeAxis(qualityAxis);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+
+        XYLineAndShapeRenderer infeasibleRenderer = new XYLineAndShapeRenderer(false, true);
+        infeasibleRenderer.setSeriesShape(0, Style.cross(MARKER_PT * 0.8));
+        infeasibleRenderer.setSeriesPaint(0, Style.withAlpha(Style.GREY, 0.6));
+        plot.setDataset(0, infeasible);
+        plot.setRenderer(0, infeasibleRenderer);
+
+        XYLineAndShapeRenderer fadedRenderer = new XYLineAndShapeRenderer(false, true);
+        XYLineAndShapeRenderer frontRenderer = new XYLineAndShapeRenderer(false, true);
+        frontRenderer.setUseOutlinePaint(true);
+        frontRenderer.setDrawOutlines(true);
+        for (int i = 0; i < architectures.size(); i++) {
+            Color c = Style.PALETTE.get(i % Style.PALETTE.size());
+            fadedRenderer.setSeriesShape(i, Style.marker(i, MARKER_PT * 0.8));
+            fadedRenderer.setSeriesPaint(i, Style.withAlpha(c, 0.22));
+            frontRenderer.setSeriesShape(i, Style.marker(i, MARKER_PT * 1.3));
+            frontRenderer.setSeriesPaint(i, c);
+            frontRenderer.setSeriesOutlinePaint(i, Color.BLACK);
+            frontRenderer.setSeriesOutlineStroke(i, new BasicStroke(0.6f));
+        }
+        plot.setDataset(1, faded);
+        plot.setRenderer(1, fadedRenderer);
+
+        XYStepRenderer stepRenderer = new XYStepRenderer();
+        stepRenderer.setDefaultShapesVisible(false);
+        stepRenderer.setSeriesPaint(0, new Color(0x333333));
+        stepRenderer.setSeriesStroke(0, new BasicStroke(1.2f));
+        plot.setDataset(2, new XYSeriesCollection(step));
+        plot.setRenderer(2, stepRenderer);
+
+        plot.setDataset(3, highlighted);
+        plot.setRenderer(3, frontRenderer);
+
+        // Reference lines: they do not take part in auto-ranging, so ranges are set from data and lines together.
+        Optional<RunInfo.Baseline> baseline = info.baseline();
+        if (baseline.isPresent()) {
+            double e = baseline.get().energyJ();
+            bounds.addX(e);
+            bounds.addX(e / 100);
+        }
+        info.baselineBatch1().ifPresent(b -> bounds.addX(b.energyJ()));
+        double reference = info.referenceAccuracy();
+        boolean showReference = quality == Quality.ACCURACY && Double.isFinite(reference) && reference > 0;
+        if (showReference) {
+            bounds.addY(100 * reference);
+        }
+        double xLow = bounds.xMin / 2.5;
+        double xHigh = bounds.xMax * 2.5;
+        energyAxis.setRange(xLow, xHigh);
+        decadeTicks(energyAxis, xLow, xHigh);
+        double[] yRange = quality == Quality.ACCURACY
+                ? linearRange(bounds.yMin, bounds.yMax)
+                : new double[] {bounds.yMin / 2, bounds.yMax * 4};
+        qualityAxis.setRange(yRange[0], yRange[1]);
+        decadeTicks(qualityAxis, yRange[0], yRange[1]);
+        // labels of the vertical lines start at the bottom: high energy and poor quality is usually empty
+        double yBottom = quality == Quality.ACCURACY
+                ? yRange[0] + 0.015 * (yRange[1] - yRange[0])
+                : yRange[0] * Math.pow(yRange[1] / yRange[0], 0.015);
+
+        if (showReference) {
+            double refPct = 100 * reference;
+            ValueMarker m = new ValueMarker(refPct, Style.REFERENCE_LINE, Style.DASHED_STROKE);
+            m.setLabel(String.format(Locale.ROOT, "float reference %.1f %%", refPct));
+            m.setLabelFont(Style.ANNOTATION_FONT);
+            m.setLabelPaint(Style.REFERENCE_LINE);
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            m.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            plot.addRangeMarker(m, Layer.BACKGROUND);
+            data.add("reference_accuracy", "", "", Double.NaN, refPct, "", "float reference", "");
+        }
+        if (baseline.isPresent()) {
+            RunInfo.Baseline b = baseline.get();
+            verticalLine(plot, b.energyJ(), b.name() + " (" + SiFormat.format(b.energyJ(), "J") + ")",
+                    Style.BLACK, Style.REFERENCE_STROKE, yBottom);
+            verticalLine(plot, b.energyJ() / 10, "10x less energy", Style.REFERENCE_LINE, Style.DASHED_STROKE,
+                    yBottom);
+            verticalLine(plot, b.energyJ() / 100, "100x less energy", Style.VERMILLION, Style.DASHED_STROKE,
+                    yBottom);
+            data.add("baseline", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
+            data.add("baseline_10x", "", "", b.energyJ() / 10, Double.NaN, "", "10x less energy", "");
+            data.add("baseline_100x", "", "", b.energyJ() / 100, Double.NaN, "", "100x less energy", "");
+        }
+        info.baselineBatch1().ifPresent(b -> {
+            verticalLine(plot, b.energyJ(), b.name() + " (" + SiFormat.format(b.energyJ(), "J") + ")",
+                    Style.GREY, Style.DOTTED_STROKE, yBottom);
+            data.add("baseline_batch1", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
+        });
+
+        List<String> key = numberDesigns(plot, new ArrayList<>(labelled), quality);
+
+        JFreeChart chart = new JFreeChart(title, Style.AXIS_LABEL_FONT, plot, true);
+        plot.setFixedLegendItems(legend(architectures, present(all), highlighted, !infeasibleSeries.isEmpty(), !step.isEmpty()));
+        Style.apply(chart);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.BOTTOM);
+        if (!key.isEmpty()) {
+            TextTitle keyTitle = new TextTitle(String.join("\n", key), Style.ANNOTATION_FONT);
+            keyTitle.setPosition(RectangleEdge.BOTTOM);
+            keyTitle.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            keyTitle.setTextAlignment(HorizontalAlignment.LEFT);
+            keyTitle.setPadding(new RectangleInsets(4, 50, 0, 0));
+            chart.addSubtitle(keyTitle);
+        }
+        return new Figure(name, chart, Style.WIDTH_PT, Style.HEIGHT_PT + 12 * key.size(), data);
+    }
+
+    static LogAxis energyAxis(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(10);
+        axis.setNumberFormatOverride(new SiFormat("J"));
+        axis.setMinorTickMarksVisible(true);
+        axis.setMinorTickCount(9);
+        axis.setSmallestValue(1e-30);
+        return axis;
+    }
+
+    /** Ticks at whole powers of ten when the range spans two decades or more (else JFreeChart's finer ones). */
+    static void decadeTicks(ValueAxis axis, double low, double high) {
+        if (axis instanceof LogAxis && Math.log10(high / low) >= 2) {
+            ((LogAxis) axis).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+    }
+
+    private static void verticalLine(XYPlot plot, double x, String label, Color colour,
+                                     java.awt.Stroke stroke, double yBottom) {
+        ValueMarker m = new ValueMarker(x, colour, stroke);
+        plot.addDomainMarker(m, Layer.BACKGROUND);
+        XYTextAnnotation text = new XYTextAnnotation(" " + label + " ", x, yBottom);
+        text.setFont(Style.ANNOTATION_FONT);
+        text.setPaint(colour);
+        text.setRotationAngle(-Math.PI / 2);
+        text.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+        text.setRotationAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addAnnotation(text);
+    }
+
+    /**
+     * Numbers the labelled designs on the plot (next to the marker, towards the empty side of the front: the
+     * region of lower energy and better quality) and returns the key lines "1. mzi-clements: n=16, ADC 6b, ...".
+     */
+    private static List<String> numberDesigns(XYPlot plot, List<DesignPoint> designs, Quality quality) {
+        List<String> key = new ArrayList<>();
+        boolean up = quality == Quality.ACCURACY;
+        for (int i = 0; i < designs.size(); i++) {
+            DesignPoint p = designs.get(i);
+            String number = Integer.toString(i + 1);
+            XYPointerAnnotation a = new XYPointerAnnotation(number, p.energyJ(), quality.value(p),
+                    up ? -0.75 * Math.PI : 0.75 * Math.PI);
+            a.setFont(new java.awt.Font(Style.FONT_FAMILY, java.awt.Font.BOLD, 10));
+            a.setPaint(Color.BLACK);
+            a.setArrowPaint(new Color(0, 0, 0, 0));
+            a.setArrowLength(0);
+            a.setArrowWidth(0);
+            a.setBaseRadius(5);
+            a.setTipRadius(5);
+            a.setLabelOffset(1);
+            a.setTextAnchor(up ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
+            plot.addAnnotation(a);
+            String params = p.shortLabel();
+            String q = quality == Quality.ACCURACY
+                    ? String.format(Locale.ROOT, "%.1f %%", quality.value(p))
+                    : String.format(Locale.ROOT, "error %.2g", quality.value(p));
+            key.add(number + ". " + p.architecture() + (params.isEmpty() ? "" : ": " + params) + " ("
+                    + SiFormat.format(p.energyJ(), "J") + ", " + q + ")");
+        }
+        return key;
+    }
+
+    private static Set<String> present(List<DesignPoint> points) {
+        Set<String> names = new LinkedHashSet<>();
+        points.forEach(p -> names.add(p.architecture()));
+        return names;
+    }
+
+    private static LegendItemCollection legend(List<String> architectures, Set<String> present,
+                                               XYSeriesCollection highlighted, boolean anyInfeasible,
+                                               boolean anyFront) {
+        LegendItemCollection items = new LegendItemCollection();
+        for (int i = 0; i < architectures.size(); i++) {
+            if (!present.contains(architectures.get(i))) {
+                continue;
+            }
+            LegendItem item = new LegendItem(architectures.get(i), "", "", "", Style.marker(i, MARKER_PT * 1.3),
+                    Style.PALETTE.get(i % Style.PALETTE.size()), new BasicStroke(0.6f), Color.BLACK);
+            items.add(item);
+        }
+        if (anyFront) {
+            LegendItem front = new LegendItem("Pareto front", "", "", "", new java.awt.geom.Line2D.Double(-8, 0, 8, 0),
+                    new BasicStroke(1.2f), new Color(0x333333));
+            items.add(front);
+        }
+        LegendItem faded = new LegendItem("all evaluated (faded)", "", "", "", Style.marker(0, MARKER_PT * 0.8),
+                Style.withAlpha(Style.GREY, 0.5));
+        items.add(faded);
+        if (anyInfeasible) {
+            items.add(new LegendItem("infeasible", "", "", "", Style.cross(MARKER_PT * 0.8),
+                    Style.withAlpha(Style.GREY, 0.8)));
+        }
+        for (int i = 0; i < items.getItemCount(); i++) {
+            items.get(i).setLabelFont(Style.LEGEND_FONT);
+        }
+        return items;
+    }
+
+    /** Architectures in manifest order, then any others found in the data, in order of appearance. */
+    static List<String> architectures(RunInfo info, List<DesignPoint> points) {
+        Set<String> names = new LinkedHashSet<>(info.architectures());
+        for (DesignPoint p : points) {
+            names.add(p.architecture());
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** Designs no other design beats on both energy and quality, sorted by energy (the staircase). */
+    static List<DesignPoint> nonDominated(List<DesignPoint> points, Quality quality) {
+        List<DesignPoint> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparingDouble(DesignPoint::energyJ)
+                .thenComparing((a, b) -> quality.better(quality.value(a), quality.value(b)) ? -1
+                        : quality.better(quality.value(b), quality.value(a)) ? 1 : 0));
+        List<DesignPoint> out = new ArrayList<>();
+        double best = Double.NaN;
+        for (DesignPoint p : sorted) {
+            double q = quality.value(p);
+            if (out.isEmpty() || quality.better(q, best)) {
+                out.add(p);
+                best = q;
+            }
+        }
+        return out;
+    }
+
+    /** Up to k designs spread evenly in log energy along the staircase, always including both ends. */
+    static List<DesignPoint> pickSpread(List<DesignPoint> staircase, int k) {
+        if (staircase.size() <= k) {
+            return staircase;
+        }
+        double lo = Math.log10(staircase.get(0).energyJ());
+        double hi = Math.log10(staircase.get(staircase.size() - 1).energyJ());
+        Map<DesignPoint, Boolean> picked = new LinkedHashMap<>();
+        for (int i = 0; i < k; i++) {
+            double target = lo + (hi - lo) * i / (k - 1);
+            DesignPoint nearest = null;
+            for (DesignPoint p : staircase) {
+                if (picked.containsKey(p)) {
+                    continue;
+                }
+                if (nearest == null || Math.abs(Math.log10(p.energyJ()) - target)
+                        < Math.abs(Math.log10(nearest.energyJ()) - target)) {
+                    nearest = p;
+                }
+            }
+            if (nearest != null) {
+                picked.put(nearest, true);
+            }
+        }
+        List<DesignPoint> out = new ArrayList<>(picked.keySet());
+        out.sort(Comparator.comparingDouble(DesignPoint::energyJ));
+        return out;
+    }
+
+    /** Data range plus margins; a percentage never runs past 100 unless the data does. */
+    static double[] linearRange(double min, double max) {
+        double span = Math.max(max - min, 1e-6 * Math.max(1, Math.abs(max)));
+        double high = max + 0.06 * span;
+        if (max <= 100 && high > 100) {
+            high = 100;
+        }
+        return new double[] {min - 0.04 * span, high};
+    }
+
+    private static boolean plottable(double energyJ, double quality) {
+        return energyJ > 0 && Double.isFinite(energyJ) && Double.isFinite(quality);
+    }
+
+    /** Running min/max of the plotted values. */
+    static final class Bounds {
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+
+        void add(double x, double y) {
+            addX(x);
+            addY(y);
+        }
+
+        void addX(double x) {
+            xMin = Math.min(xMin, x);
+            xMax = Math.max(xMax, x);
+        }
+
+        void addY(double y) {
+            yMin = Math.min(yMin, y);
+            yMax = Math.max(yMax, y);
+        }
+
+        boolean isEmpty() {
+            return xMin > xMax || yMin > yMax;
+        }
+    }
+
+}
