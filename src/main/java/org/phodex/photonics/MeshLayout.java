@@ -161,6 +161,15 @@ public final class MeshLayout {
         }
     }
 
+    /**
+     * True when every input-output path is built to the same optical length, so waveguides idle in a column
+     * still pass a section as lossy as an MZI (rectangular and butterfly meshes: Clements et al. 2016's balanced
+     * loss). A triangular (Reck) mesh is not: its short paths really are less lossy.
+     */
+    public boolean balanced() {
+        return !name.startsWith("reck");
+    }
+
     public String name() {
         return name;
     }

@@ -15,9 +15,12 @@ public final class RealizedMesh {
     private final double[] r2;
     private final double[] amp;
     private final double[] outputPhase;
+    /** Amplitude of a waveguide section idle in a column of a balanced mesh (1 when lossless or unbalanced). */
+    private final double idleAmp;
 
     private RealizedMesh(MeshLayout layout, double[] theta, double[] phi, double[] r1, double[] r2, double[] amp,
-            double[] outputPhase) {
+            double[] outputPhase, double idleAmp) {
+        this.idleAmp = idleAmp;
         this.layout = layout;
         this.theta = theta;
         this.phi = phi;
@@ -44,7 +47,7 @@ public final class RealizedMesh {
         for (int i = 0; i < out.length; i++) {
             out[i] = mesh.outputPhase(i);
         }
-        return new RealizedMesh(mesh.layout(), th, ph, r, r.clone(), a, out);
+        return new RealizedMesh(mesh.layout(), th, ph, r, r.clone(), a, out, 1);
     }
 
     /** One chip sample of the mesh under {@code errors}, drawing from {@code rng}. */
@@ -71,7 +74,13 @@ public final class RealizedMesh {
         for (int i = 0; i < out.length; i++) {
             out[i] = mesh.outputPhase(i);
         }
-        return new RealizedMesh(l, thO, phO, r1, r2, a, errors.samplePhaseScreen(out, rng));
+        double idle = l.balanced() ? StaticErrors.amplitudeOfLossDb(errors.mziLossDb()) : 1;
+        return new RealizedMesh(l, thO, phO, r1, r2, a, errors.samplePhaseScreen(out, rng), idle);
+    }
+
+    /** Field amplitude of a waveguide section that holds no MZI in a column (balanced meshes pad it). */
+    public double idleAmplitude() {
+        return idleAmp;
     }
 
     public MeshLayout layout() {
@@ -95,10 +104,14 @@ public final class RealizedMesh {
                     + " modes");
         }
         double[] t = new double[8];
+        boolean[] busy = new boolean[layout.modes()];
         int col = -1;
         for (int k = 0; k < theta.length; k++) {
             int c = layout.column(k);
             while (col < c) {
+                if (col >= 0) {
+                    attenuateIdle(m, busy);
+                }
                 col++;
                 int[] p = layout.permutationBefore(col);
                 if (p != null) {
@@ -107,6 +120,11 @@ public final class RealizedMesh {
             }
             mziTransfer(k, t);
             Mzi.rotateRows(m, layout.top(k), layout.top(k) + 1, t);
+            busy[layout.top(k)] = true;
+            busy[layout.top(k) + 1] = true;
+        }
+        if (col >= 0) {
+            attenuateIdle(m, busy);
         }
         while (col < layout.depth() - 1) {
             col++;
@@ -125,6 +143,19 @@ public final class RealizedMesh {
                 m.re[j] = c * r - s * im;
                 m.im[j] = c * im + s * r;
             }
+        }
+    }
+
+    /** Passes the waveguides that held no MZI in the column just finished through an idle section; clears marks. */
+    private void attenuateIdle(ComplexMatrix m, boolean[] busy) {
+        for (int i = 0; i < busy.length; i++) {
+            if (!busy[i] && idleAmp != 1) {
+                for (int j = i * m.cols; j < (i + 1) * m.cols; j++) {
+                    m.re[j] *= idleAmp;
+                    m.im[j] *= idleAmp;
+                }
+            }
+            busy[i] = false;
         }
     }
 

@@ -38,11 +38,13 @@ public final class PhotonicLayer {
     /** per tile: realized normalized matrix, transposed: validCols x validRows row-major. */
     private final double[][] transposed;
     private final double[] scale;
+    private final double[] gain;
     private final RealizedSvdTile[] realized;
     private final double fitError;
 
     private PhotonicLayer(SimSettings s, int outDim, int inDim, double[][] transposed, double[] scale,
-            RealizedSvdTile[] realized, double fitError) {
+            double[] gain, RealizedSvdTile[] realized, double fitError) {
+        this.gain = gain;
         this.settings = s;
         this.outDim = outDim;
         this.inDim = inDim;
@@ -74,6 +76,8 @@ public final class PhotonicLayer {
         int gc = ceilDiv(inDim, cols);
         double[][] tr = new double[gr * gc][];
         double[] sc = new double[gr * gc];
+        double[] gains = new double[gr * gc];
+        java.util.Arrays.fill(gains, 1);
         RealizedSvdTile[] rz = s.layout().isMzi() ? new RealizedSvdTile[gr * gc] : null;
         double fit = 0;
         StaticErrors errors = s.staticErrors();
@@ -99,6 +103,7 @@ public final class PhotonicLayer {
                     rz[t] = r;
                     ComplexMatrix m = r.transfer();
                     double g = calibratedGain(m.re, tile, rows, cols, vr, vc, sc[t]);
+                    gains[t] = g;
                     for (int i = 0; i < vr; i++) {
                         for (int j = 0; j < vc; j++) {
                             wt[j * vr + i] = g * m.re[i * rows + j];
@@ -125,7 +130,7 @@ public final class PhotonicLayer {
                 tr[t] = wt;
             }
         }
-        return new PhotonicLayer(s, outDim, inDim, tr, sc, rz, programmer == null ? 0 : fit / (gr * gc));
+        return new PhotonicLayer(s, outDim, inDim, tr, sc, gains, rz, programmer == null ? 0 : fit / (gr * gc));
     }
 
     /**
@@ -280,6 +285,11 @@ public final class PhotonicLayer {
     }
 
     /** The digital scale of tile t. */
+    /** The calibrated receiver gain of tile t (1 for MRR tiles and ideal meshes). */
+    double tileGain(int t) {
+        return gain[t];
+    }
+
     double tileScale(int t) {
         return scale[t];
     }

@@ -55,6 +55,19 @@ class PhotonicLayerTest {
     }
 
     @Test
+    void uniformInsertionLossIsCalibratedOutOnBalancedMeshesButNotOnReck() {
+        // 1 dB per MZI and nothing else: a balanced (Clements) mesh only scales the product, which the per-tile
+        // gain calibration removes; Reck's short paths lose less than its long ones, which no scalar can undo
+        SimSettings base = SimSettings.ideal(Layout.CLEMENTS, 8, 8).withStaticErrors(0, 0, 0, 1.0, 0, 0);
+        double clements = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base, 3).apply(X, BATCH, 1))
+                .relativeRmsError();
+        double reck = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withLayout(Layout.RECK), 3)
+                .apply(X, BATCH, 1)).relativeRmsError();
+        assertTrue(clements < 1e-9, "Clements " + clements);
+        assertTrue(reck > 0.05, "Reck " + reck);
+    }
+
+    @Test
     void nonUniversalLayoutsReportTheirFitError() {
         SimSettings b1 = SimSettings.ideal(Layout.BUTTERFLY, 8, 8).withMesh(1, 8);
         SimSettings b3 = b1.withMesh(3, 8);

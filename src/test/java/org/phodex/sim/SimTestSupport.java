@@ -38,9 +38,18 @@ final class SimTestSupport {
         double[] t = new double[8];
         int col = -1;
         int m = mesh.layout().mziCount();
+        boolean[] busy = new boolean[re.length];
         for (int k = 0; k <= m; k++) {
             int target = k < m ? mesh.layout().column(k) : mesh.layout().depth() - 1;
             while (col < target) {
+                // a balanced mesh passes waveguides idle in the finished column through an equally lossy section
+                for (int i = 0; i < re.length && col >= 0 && (k < m || col < lastMziColumn(mesh)); i++) {
+                    if (!busy[i]) {
+                        re[i] *= mesh.idleAmplitude();
+                        im[i] *= mesh.idleAmplitude();
+                    }
+                }
+                java.util.Arrays.fill(busy, false);
                 col++;
                 int[] p = mesh.layout().permutationBefore(col);
                 if (p != null) {
@@ -56,6 +65,8 @@ final class SimTestSupport {
                 break;
             }
             int a = mesh.layout().top(k);
+            busy[a] = true;
+            busy[a + 1] = true;
             mesh.mziTransfer(k, t);
             double xr = re[a], xi = im[a], yr = re[a + 1], yi = im[a + 1];
             re[a] = t[0] * xr - t[1] * xi + t[2] * yr - t[3] * yi;
@@ -63,12 +74,25 @@ final class SimTestSupport {
             re[a + 1] = t[4] * xr - t[5] * xi + t[6] * yr - t[7] * yi;
             im[a + 1] = t[4] * xi + t[5] * xr + t[6] * yi + t[7] * yr;
         }
+        if (m > 0 && col == lastMziColumn(mesh)) {
+            for (int i = 0; i < re.length; i++) {
+                if (!busy[i]) {
+                    re[i] *= mesh.idleAmplitude();
+                    im[i] *= mesh.idleAmplitude();
+                }
+            }
+        }
         for (int i = 0; i < re.length; i++) {
             double c = Math.cos(mesh.outputPhase(i)), s = Math.sin(mesh.outputPhase(i));
             double r = re[i];
             re[i] = c * r - s * im[i];
             im[i] = c * im[i] + s * r;
         }
+    }
+
+    static int lastMziColumn(RealizedMesh mesh) {
+        int m = mesh.layout().mziCount();
+        return m == 0 ? -1 : mesh.layout().column(m - 1);
     }
 
     /**
@@ -98,7 +122,7 @@ final class SimTestSupport {
                     }
                     propagate(tile.u(), re, im);
                     for (int i = 0; i < n && a * n + i < layer.outDim(); i++) {
-                        y[b * layer.outDim() + a * n + i] += layer.tileScale(t) * re[i];
+                        y[b * layer.outDim() + a * n + i] += layer.tileScale(t) * layer.tileGain(t) * re[i];
                     }
                 }
             }
