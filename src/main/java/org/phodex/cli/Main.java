@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
                 + "matrix-multiply hardware, searched with a genetic algorithm.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SearchCommand.class,
+                ResumeCommand.class,
+                SweepCommand.class,
+                SelftestCommand.class,
         })
 public final class Main implements Runnable {
 
