@@ -40,7 +40,7 @@ public record Checkpoint(RunConfig config, SearchState state, ArrayList<String> 
             }
             moveAtomically(tmp, target);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + target, e);
+            throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e, e);
         }
     }
 

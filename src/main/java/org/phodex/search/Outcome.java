@@ -37,6 +37,25 @@ public record Outcome(Design design, boolean feasible, String infeasibleReason, 
                 new LinkedHashMap<>(), 0);
     }
 
+    /**
+     * Serialized through {@link Wire}, because {@link Design} is not Serializable (yet): the design travels as
+     * its architecture name and parameter map.
+     */
+    private Object writeReplace() {
+        return new Wire(design.architecture(), new java.util.TreeMap<>(design.params()), feasible,
+                infeasibleReason, energyJ, accuracy, latencyS, areaMm2, columns, evalSeconds);
+    }
+
+    private record Wire(String architecture, java.util.TreeMap<String, Object> params, boolean feasible,
+                        String infeasibleReason, double energyJ, double accuracy, double latencyS,
+                        double areaMm2, LinkedHashMap<String, Object> columns, double evalSeconds)
+            implements Serializable {
+        private Object readResolve() {
+            return new Outcome(new Design(architecture, params), feasible, infeasibleReason, energyJ, accuracy,
+                    latencyS, areaMm2, columns, evalSeconds);
+        }
+    }
+
     public Outcome withEvalSeconds(double seconds) {
         return new Outcome(design, feasible, infeasibleReason, energyJ, accuracy, latencyS, areaMm2, columns,
                 seconds);

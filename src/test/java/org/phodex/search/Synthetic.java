@@ -67,6 +67,26 @@ public final class Synthetic {
         return spec("synth-a", 0, ArchitectureSpec.Constraints.NONE);
     }
 
+    /** synth-a with a 1-step laser-margin grid plus dac_bits and weight_bits in 1..8: 202,752 designs. */
+    public static ArchitectureSpec hardSpec() {
+        ArchitectureSpec a = spec("synth-hard", 1, ArchitectureSpec.Constraints.NONE);
+        Map<String, SearchRange> s = new LinkedHashMap<>(a.searchSpace());
+        s.put("dac_bits", new SearchRange(Params.get("dac_bits"), 1, 8, 0, List.of()));
+        s.put("weight_bits", new SearchRange(Params.get("weight_bits"), 1, 8, 0, List.of()));
+        return new ArchitectureSpec(a.name(), a.family(), "", "", null, a.defaults(), s, a.constraints());
+    }
+
+    /**
+     * {@link #evaluate} with dac_bits and weight_bits that cost energy and accuracy away from 5 and 3: only
+     * 1 design in 64 can be on the front, so blind sampling finds little of it.
+     */
+    public static Outcome evaluateHard(Design d) {
+        Outcome o = evaluate(d);
+        double off = Math.abs(d.getInt("dac_bits") - 5) + Math.abs(d.getInt("weight_bits") - 3);
+        return Outcome.of(d, o.energyJ() * (1 + 0.5 * off), o.accuracy() - 0.02 * off, o.latencyS(), o.areaMm2(),
+                o.columns());
+    }
+
     public static Outcome evaluate(Design d) {
         double mesh = d.getInt("mesh_size");
         int adc = d.getInt("adc_bits");
