@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
                 ListCommand.class,
                 MeshCommand.class,
                 PlotCommand.class,
+                ResumeCommand.class,
+                SearchCommand.class,
+                SelftestCommand.class,
+                SweepCommand.class,
                 ValidateCommand.class,
         })
 public final class Main implements Runnable {

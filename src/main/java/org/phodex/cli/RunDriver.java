@@ -1,0 +1,54 @@
+package org.phodex.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import org.phodex.search.GeneticSearch;
+import org.phodex.search.Progress;
+import org.phodex.search.SearchRun;
+import org.phodex.search.StopReason;
+import org.phodex.search.StopSignal;
+
+/** Runs a {@link SearchRun} for the search and resume commands: Ctrl-C, progress, summary, exit code. */
+final class RunDriver {
+    /** Clock timing each evaluation (tests set a constant one for byte-identical CSV files). */
+    static volatile LongSupplier evalClock = System::nanoTime;
+    /** Stop signal of the next run (tests request a stop through it); null = a fresh one. */
+    static volatile StopSignal testStop;
+
+    private RunDriver() {
+    }
+
+    static int drive(SearchRun run, PrintWriter out) {
+        StopSignal stop = testStop != null ? testStop : new StopSignal();
+        PrintStream err = System.err;
+        Progress progress = new Progress(err, System.console() != null, run.problem().objectives());
+        GeneticSearch.Result r;
+        try (Interrupts ignored = Interrupts.install(stop, err)) {
+            r = run.execute(stop, progress);
+        } finally {
+            progress.end();
+        }
+        plots(run.dir());
+        var s = r.state();
+        out.printf(Locale.ROOT, "search stopped: %s after %d generations, %d evaluations, %.1f s%n",
+                r.reason().text(), s.generationsDone(), s.evaluations(), s.elapsedS());
+        out.printf(Locale.ROOT, "front: %d designs, hypervolume %.4f%n", s.archive().size(), s.hypervolume());
+        out.println("results: " + run.dir().resolve("pareto.csv"));
+        out.println("plots:   " + run.dir().resolve("plots") + "/");
+        if (r.reason() == StopReason.INTERRUPTED) {
+            out.println("checkpoint written; continue with: phodex resume " + run.dir());
+            out.flush();
+            return Cli.EXIT_INTERRUPTED;
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Draws a finished run's or sweep's figures into {@code runDir/plots}. */
+    static void plots(Path runDir) {
+        // PLOTS: RunFigures.write(runDir)
+    }
+}

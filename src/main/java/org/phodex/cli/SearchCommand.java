@@ -1,0 +1,171 @@
+package org.phodex.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.phodex.search.DesignEvaluator;
+import org.phodex.search.Evaluators;
+import org.phodex.search.Objective;
+import org.phodex.search.RunConfig;
+import org.phodex.search.RunFiles;
+import org.phodex.search.SearchOptions;
+import org.phodex.search.SearchRun;
+import org.phodex.search.ThreadPoolEvaluator;
+import org.phodex.spec.ArchitectureSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code phodex search}: the genetic design-space search, writing a run folder. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Multi-objective genetic search (NSGA-II) over the architectures' search_space.",
+                "Writes spec.resolved.yaml, manifest.json, evaluations.csv, pareto.csv, indicators.csv, "
+                        + "checkpoint/ and plots/ into the run folder. Ctrl-C once: finish the generation in "
+                        + "flight, checkpoint, exit 130 (continue with 'phodex resume DIR'); twice: stop now."})
+final class SearchCommand implements Callable<Integer> {
+    static final String DEFAULT_ARCHITECTURE = "mzi-clements";
+    static final String DEFAULT_WORKLOAD = "digits-mlp";
+    static final long DEFAULT_GENERATIONS = 25;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-a", "--architecture"}, paramLabel = "ARCH",
+            description = "architecture name (architectures/NAME.yaml) or YAML path; repeat to search several "
+                    + "(the architecture becomes a gene). Default: " + DEFAULT_ARCHITECTURE)
+    List<String> architectures = new ArrayList<>();
+
+    @Option(names = {"-w", "--workload"}, paramLabel = "WORKLOAD",
+            description = "workload name (workloads/NAME.yaml) or YAML path. Default: " + DEFAULT_WORKLOAD)
+    String workload = DEFAULT_WORKLOAD;
+
+    @Option(names = "--population", paramLabel = "P", description = "individuals per generation (default 40)")
+    int population = 40;
+
+    @Option(names = "--generations", paramLabel = "G",
+            description = "stop after G generations (default " + DEFAULT_GENERATIONS + " unless another budget "
+                    + "is given)")
+    Long generations;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION",
+            description = "stop after this wall time, checked between generations (e.g. 30s, 10m, 2h)")
+    String timeLimit;
+
+    @Option(names = "--max-evaluations", paramLabel = "N", description = "stop after N evaluations")
+    Long maxEvaluations;
+
+    @Option(names = "--stagnation", paramLabel = "G",
+            description = "stop when the hypervolume has not improved for G generations")
+    Integer stagnation;
+
+    @Option(names = "--objectives", paramLabel = "LIST",
+            description = "comma-separated, at least two of energy, accuracy, latency, area, edp "
+                    + "(default energy,accuracy)")
+    String objectives = "energy,accuracy";
+
+    @Option(names = "--seed", paramLabel = "S", description = "random seed (default 1)")
+    long seed = 1;
+
+    @Option(names = "--threads", paramLabel = "T", description = "evaluation threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--cache", paramLabel = "N", description = "evaluated designs kept in the cache (default "
+            + SearchOptions.DEFAULT_CACHE + ")")
+    int cache = SearchOptions.DEFAULT_CACHE;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "run folder (default runs/<name>)")
+    Path output;
+
+    @Option(names = "--force", description = "overwrite a non-empty run folder")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        List<String> archNames = architectures.isEmpty() ? List.of(DEFAULT_ARCHITECTURE) : architectures;
+        SearchOptions options = options();
+        List<Objective> objs;
+        try {
+            objs = Objective.parse(objectives);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--objectives: " + e.getMessage());
+        }
+        int t = threads(threads);
+        List<ArchitectureSpec> specs = new ArrayList<>();
+        String wl;
+        try {
+            for (String a : archNames) {
+                ArchitectureSpec s = Evaluators.resolver().architecture(a);
+                if (specs.stream().anyMatch(x -> x.name().equals(s.name()))) {
+                    throw new UsageException("architecture '" + s.name() + "' given twice");
+                }
+                specs.add(s);
+            }
+            wl = Evaluators.resolver().workload(workload);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        RunConfig config = RunConfig.of(specs, wl, seed, options, objs, t);
+        try {
+            config.problem();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Path dir = output != null ? output : Path.of("runs", runName(specs, workload));
+        try {
+            RunFiles.prepare(dir, force);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        DesignEvaluator evaluator = Evaluators.factory().create(specs, wl, seed);
+        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, RunDriver.evalClock,
+                System.err::println)) {
+            SearchRun run = SearchRun.start(dir, config, pool, evaluator.runInfo());
+            spec.commandLine().getOut().println("run folder: " + dir);
+            return RunDriver.drive(run, spec.commandLine().getOut());
+        }
+    }
+
+    private SearchOptions options() {
+        if (population < 4) {
+            throw new UsageException("--population must be at least 4, got " + population);
+        }
+        if (generations != null && generations < 1) {
+            throw new UsageException("--generations must be at least 1, got " + generations);
+        }
+        if (maxEvaluations != null && maxEvaluations < 1) {
+            throw new UsageException("--max-evaluations must be at least 1, got " + maxEvaluations);
+        }
+        if (stagnation != null && stagnation < 1) {
+            throw new UsageException("--stagnation must be at least 1, got " + stagnation);
+        }
+        if (cache < 1) {
+            throw new UsageException("--cache must be at least 1, got " + cache);
+        }
+        double tl = timeLimit == null ? 0 : Durations.seconds(timeLimit, "--time-limit");
+        boolean otherBudget = timeLimit != null || maxEvaluations != null || stagnation != null;
+        long g = generations != null ? generations : (otherBudget ? 0 : DEFAULT_GENERATIONS);
+        return new SearchOptions(population, g, tl, maxEvaluations == null ? 0 : maxEvaluations,
+                stagnation == null ? 0 : stagnation, cache);
+    }
+
+    static int threads(Integer threads) {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, got " + threads);
+        }
+        return threads;
+    }
+
+    static String runName(List<ArchitectureSpec> specs, String workload) {
+        StringBuilder sb = new StringBuilder();
+        for (ArchitectureSpec s : specs) {
+            sb.append(sb.isEmpty() ? "" : "+").append(s.name());
+        }
+        String w = Path.of(workload).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return sb + "-" + w;
+    }
+}

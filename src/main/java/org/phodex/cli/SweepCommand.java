@@ -1,0 +1,122 @@
+package org.phodex.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.phodex.search.DesignEvaluator;
+import org.phodex.search.Evaluators;
+import org.phodex.search.RunFiles;
+import org.phodex.search.Sweep;
+import org.phodex.search.ThreadPoolEvaluator;
+import org.phodex.spec.ArchitectureSpec;
+import org.phodex.spec.Param;
+import org.phodex.spec.Params;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code phodex sweep}: a full grid over one or more parameters. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Evaluate a full grid over one or more parameters of one architecture; writes sweep.csv "
+                + "(grid order: the first --vary varies slowest) and manifest.json."})
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-a", "--architecture"}, paramLabel = "ARCH", required = true,
+            description = "architecture name or YAML path")
+    String architecture;
+
+    @Option(names = {"-w", "--workload"}, paramLabel = "WORKLOAD", description = "workload name or YAML path "
+            + "(default " + SearchCommand.DEFAULT_WORKLOAD + ")")
+    String workload = SearchCommand.DEFAULT_WORKLOAD;
+
+    @Option(names = "--vary", paramLabel = "NAME=FROM:TO[:STEP]", required = true,
+            description = "a varied parameter: NAME=FROM:TO[:STEP] (integers step 1, numbers 10 intervals by "
+                    + "default) or NAME=V1,V2,... (e.g. phase_shifter=thermo_optic,mems); repeatable")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "fix a parameter for the whole grid; "
+            + "repeatable")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "S", description = "random seed (default 1)")
+    long seed = 1;
+
+    @Option(names = "--threads", paramLabel = "T", description = "evaluation threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "output folder (default "
+            + "runs/sweep-<arch>-<names>)")
+    Path output;
+
+    @Option(names = "--force", description = "overwrite a non-empty output folder")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        List<Sweep.Axis> axes = new ArrayList<>();
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        try {
+            for (String v : vary) {
+                Sweep.Axis a = Sweep.parseVary(v);
+                if (axes.stream().anyMatch(x -> x.name().equals(a.name()))) {
+                    throw new IllegalArgumentException("--vary " + a.name() + " given twice");
+                }
+                axes.add(a);
+            }
+            for (String s : sets) {
+                int eq = s.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--set '" + s + "': expected NAME=VALUE");
+                }
+                String name = s.substring(0, eq).trim();
+                String value = s.substring(eq + 1);
+                Param p = name.contains(".") ? null : Params.get(name);
+                Object v;
+                try {
+                    v = p == null ? Double.valueOf(value.trim()) : p.parse(value);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " takes a number, got '" + value + "'");
+                }
+                if (axes.stream().anyMatch(x -> x.name().equals(name))) {
+                    throw new IllegalArgumentException(name + " is both --set and --vary");
+                }
+                fixed.put(name, v);
+            }
+            Sweep.grid(org.phodex.spec.Design.of("check", Map.of()), axes);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        int t = SearchCommand.threads(threads);
+        ArchitectureSpec arch;
+        String wl;
+        try {
+            arch = Evaluators.resolver().architecture(architecture);
+            wl = Evaluators.resolver().workload(workload);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Path dir = output != null ? output : Path.of("runs", "sweep-" + arch.name() + "-"
+                + String.join("-", axes.stream().map(Sweep.Axis::name).toList()));
+        try {
+            RunFiles.prepare(dir, force);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        DesignEvaluator evaluator = Evaluators.factory().create(List.of(arch), wl, seed);
+        int points;
+        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, RunDriver.evalClock,
+                System.err::println)) {
+            points = Sweep.run(dir, arch, wl, seed, axes, fixed, pool, evaluator.runInfo(), Math.max(16, 4 * t),
+                    System.err::println);
+        }
+        RunDriver.plots(dir);
+        spec.commandLine().getOut().println("sweep: " + points + " points -> " + dir.resolve("sweep.csv"));
+        return 0;
+    }
+}

@@ -1,0 +1,108 @@
+package org.phodex.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.phodex.spec.ArchitectureSpec;
+import org.phodex.spec.Hints;
+
+/**
+ * The seam between the search commands and the model. The commands ({@code search}, {@code resume},
+ * {@code sweep}) get their specs and their evaluator only from here, so the integration fills in two
+ * things:
+ * <ul>
+ *   <li>{@link #install(Factory)}: the real evaluator (functional simulation + cost model) for
+ *       (architectures, workload, seed). LEAD: replace {@link #NOT_WIRED} by it.</li>
+ *   <li>{@link #installResolver(Resolver)}: how {@code -a}/{@code -w} arguments become specs; the default
+ *       {@link #FILES} reads {@code architectures/NAME.yaml} (or a path) and passes workload names through.
+ *       LEAD: give it the device library's check (the {@code deviceCheck} of ArchitectureSpec.load) and
+ *       workload validation.</li>
+ * </ul>
+ * Tests install synthetic evaluators here.
+ */
+public final class Evaluators {
+
+    /** Builds the evaluator of a run; it must be pure and thread-safe (see {@link DesignEvaluator}). */
+    @FunctionalInterface
+    public interface Factory {
+        DesignEvaluator create(List<ArchitectureSpec> architectures, String workload, long seed);
+    }
+
+    /** Turns command-line names into specs; IllegalArgumentException / SpecException for bad input. */
+    public interface Resolver {
+        ArchitectureSpec architecture(String nameOrPath);
+
+        /** A workload name or path as the evaluator factory wants it (validated). */
+        String workload(String nameOrPath);
+    }
+
+    public static final Factory NOT_WIRED = (archs, workload, seed) -> {
+        throw new IllegalStateException("no design evaluator is wired into the search yet "
+                + "(org.phodex.search.Evaluators.install)");
+    };
+
+    /** Architectures from {@code architectures/NAME.yaml} or a path; workloads passed through unchanged. */
+    public static final Resolver FILES = new Resolver() {
+        @Override
+        public ArchitectureSpec architecture(String nameOrPath) {
+            Path p = isPath(nameOrPath) ? Path.of(nameOrPath) : Path.of("architectures", nameOrPath + ".yaml");
+            if (!isPath(nameOrPath) && !Files.exists(p)) {
+                throw new IllegalArgumentException("unknown architecture '" + nameOrPath + "'; "
+                        + Hints.didYouMean(nameOrPath, available(Path.of("architectures"))));
+            }
+            return ArchitectureSpec.load(p, device -> null);
+        }
+
+        @Override
+        public String workload(String nameOrPath) {
+            return nameOrPath;
+        }
+    };
+
+    private static volatile Factory factory = NOT_WIRED;
+    private static volatile Resolver resolver = FILES;
+
+    private Evaluators() {
+    }
+
+    public static Factory factory() {
+        return factory;
+    }
+
+    public static void install(Factory f) {
+        factory = f;
+    }
+
+    public static Resolver resolver() {
+        return resolver;
+    }
+
+    public static void installResolver(Resolver r) {
+        resolver = r;
+    }
+
+    /** Back to the defaults (for tests). */
+    public static void reset() {
+        factory = NOT_WIRED;
+        resolver = FILES;
+    }
+
+    static boolean isPath(String s) {
+        return s.contains("/") || s.contains("\\") || s.endsWith(".yaml") || s.endsWith(".yml");
+    }
+
+    /** Names of the YAML files in a folder (without extension), sorted. */
+    public static List<String> available(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.phodex.search;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Progress on stderr: a live line rewritten with {@code \r} on a terminal, plain log lines otherwise (one
+ * per generation, at most one every {@link #LOG_EVERY_S} seconds unless generations are slow).
+ */
+public final class Progress implements SearchListener {
+    static final double LOG_EVERY_S = 5;
+    private final PrintStream out;
+    private final boolean terminal;
+    private final List<Objective> objectives;
+    private double lastLogS = Double.NEGATIVE_INFINITY;
+    private boolean dirtyLine;
+
+    public Progress(PrintStream out, boolean terminal, List<Objective> objectives) {
+        this.out = out;
+        this.terminal = terminal;
+        this.objectives = objectives;
+    }
+
+    @Override
+    public void generationDone(GenerationStats s, SearchState state) {
+        String line = line(s);
+        if (terminal) {
+            out.print("\r" + line + "\u001b[K");
+            out.flush();
+            dirtyLine = true;
+        } else if (s.elapsedS() - lastLogS >= LOG_EVERY_S || s.generation() <= 1) {
+            out.println(line);
+            lastLogS = s.elapsedS();
+        }
+    }
+
+    /** Ends the live line before other output. */
+    public void end() {
+        if (dirtyLine) {
+            out.println();
+            dirtyLine = false;
+        }
+    }
+
+    String line(GenerationStats s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "gen %d  evals %d  %.1f evals/s", s.generation(), s.evaluations(),
+                s.evalsPerS()));
+        if (!Double.isNaN(s.etaS())) {
+            sb.append("  ETA ").append(duration(s.etaS()));
+        }
+        for (int i = 0; i < objectives.size(); i++) {
+            Objective o = objectives.get(i);
+            sb.append(String.format(Locale.ROOT, "  best %s %.4g", o.name(), s.best()[i]));
+        }
+        sb.append(String.format(Locale.ROOT, "  HV %.4f  front %d", s.hypervolume(), s.frontSize()));
+        return sb.toString();
+    }
+
+    static String duration(double s) {
+        long t = Math.round(s);
+        if (t >= 3600) {
+            return String.format(Locale.ROOT, "%dh%02dm", t / 3600, (t % 3600) / 60);
+        }
+        if (t >= 60) {
+            return String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60);
+        }
+        return t + "s";
+    }
+}

@@ -1,0 +1,36 @@
+package org.phodex.search;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.phodex.spec.ArchitectureSpec;
+
+/** What defines a run (saved in the checkpoint; resume rebuilds the search from it). */
+public record RunConfig(ArrayList<ArchitectureSnapshot> architectures, String workload, long seed,
+                        SearchOptions options, ArrayList<String> objectives, int threads) implements Serializable {
+
+    public static RunConfig of(List<ArchitectureSpec> archs, String workload, long seed, SearchOptions options,
+                               List<Objective> objectives, int threads) {
+        ArrayList<ArchitectureSnapshot> a = new ArrayList<>();
+        archs.forEach(s -> a.add(ArchitectureSnapshot.of(s)));
+        ArrayList<String> o = new ArrayList<>();
+        objectives.forEach(x -> o.add(x.name()));
+        return new RunConfig(a, workload, seed, options, o, threads);
+    }
+
+    public List<ArchitectureSpec> specs() {
+        return architectures.stream().map(ArchitectureSnapshot::toSpec).toList();
+    }
+
+    public List<Objective> objectiveList() {
+        return Objective.parse(String.join(",", objectives));
+    }
+
+    public SearchProblem problem() {
+        return new SearchProblem(new SearchSpace(specs()), objectiveList());
+    }
+
+    public RunConfig with(SearchOptions o, int t) {
+        return new RunConfig(architectures, workload, seed, o, objectives, t);
+    }
+}

@@ -1,0 +1,317 @@
+package org.phodex.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.phodex.spec.ArchitectureSpec;
+
+/**
+ * A search writing its run folder (SEARCH.md):
+ * <pre>
+ *   spec.resolved.yaml  every parameter as used, search space, seed, options
+ *   manifest.json       tool, version, git commit, seed, JVM, start/end, evaluations, objectives, ...
+ *   evaluations.csv     one row per evaluation, flushed per batch ({@link CsvLayout})
+ *   pareto.csv          the archive, same columns (rewritten each generation)
+ *   indicators.csv      generation,evaluations,hypervolume,front_size,elapsed_s
+ *   checkpoint/         state.ser, rewritten atomically each generation
+ *   plots/              written by the plotting code
+ * </pre>
+ */
+public final class SearchRun implements SearchListener {
+    public static final List<String> INDICATOR_HEADER = List.of("generation", "evaluations", "hypervolume",
+            "front_size", "elapsed_s");
+
+    private final Path dir;
+    private final RunConfig config;
+    private final SearchProblem problem;
+    private final GeneticSearch search;
+    private final SearchState state;
+    private final Map<String, Object> manifest;
+    private ArrayList<String> extraColumns;
+    private CsvLayout layout;
+    private final Writer evaluations;
+    private final Writer indicators;
+    private boolean warnedColumns;
+
+    private SearchRun(Path dir, RunConfig config, GenerationEvaluator evaluator, SearchState state,
+                      Map<String, Object> manifest, ArrayList<String> extraColumns) throws IOException {
+        this.dir = dir;
+        this.config = config;
+        this.problem = config.problem();
+        this.search = new GeneticSearch(problem, config.options(), evaluator);
+        this.state = state == null ? search.newState(config.seed()) : state;
+        this.manifest = manifest;
+        this.extraColumns = extraColumns;
+        if (extraColumns != null) {
+            layout = new CsvLayout(problem.space().paramNames(), extraColumns, true);
+        }
+        this.evaluations = append(dir.resolve("evaluations.csv"));
+        this.indicators = append(dir.resolve("indicators.csv"));
+    }
+
+    private static Writer append(Path f) throws IOException {
+        return new BufferedWriter(Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND));
+    }
+
+    /** Starts a new run in {@code dir} (already prepared by {@link RunFiles#prepare}). */
+    public static SearchRun start(Path dir, RunConfig config, GenerationEvaluator evaluator,
+                                  Map<String, Object> runInfo) {
+        try {
+            Map<String, Object> m = RunFiles.manifestBase("search");
+            m.put("seed", config.seed());
+            m.put("start", RunFiles.now());
+            m.put("end", null);
+            m.put("status", "running");
+            m.put("architectures", config.architectures().stream().map(ArchitectureSnapshot::name).toList());
+            m.put("workload", config.workload());
+            m.put("objectives", objectivesInfo(config.objectiveList()));
+            m.put("threads", config.threads());
+            m.put("population", config.options().population());
+            RunFiles.mergeRunInfo(m, runInfo);
+            SearchRun run = new SearchRun(dir, config, evaluator, null, m, null);
+            RunFiles.writeAtomically(dir.resolve("spec.resolved.yaml"), RunFiles.yaml(run.resolvedSpec()));
+            RunFiles.printRow(run.indicators, INDICATOR_HEADER);
+            run.writeManifest();
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start run in " + dir, e);
+        }
+    }
+
+    /**
+     * Continues a run from its checkpoint: rows written after the checkpoint are cut off, so that
+     * evaluations.csv has neither duplicates nor gaps.
+     */
+    @SuppressWarnings("unchecked")
+    public static SearchRun resume(Path dir, Checkpoint cp, RunConfig config, GenerationEvaluator evaluator) {
+        try {
+            truncate(dir.resolve("evaluations.csv"), cp.evaluationsCsvBytes());
+            truncate(dir.resolve("indicators.csv"), cp.indicatorsCsvBytes());
+            Map<String, Object> m;
+            Path mf = dir.resolve("manifest.json");
+            if (Files.exists(mf)) {
+                m = new ObjectMapper().readValue(mf.toFile(), LinkedHashMap.class);
+            } else {
+                m = RunFiles.manifestBase("search");
+            }
+            List<Object> resumes = m.get("resumed") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+            resumes.add(RunFiles.now());
+            m.put("resumed", resumes);
+            m.put("status", "running");
+            m.put("end", null);
+            m.put("threads", config.threads());
+            SearchRun run = new SearchRun(dir, config, evaluator, cp.state(), m, cp.extraColumns());
+            run.writeManifest();
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume run in " + dir, e);
+        }
+    }
+
+    private static void truncate(Path f, long bytes) throws IOException {
+        if (!Files.exists(f)) {
+            if (bytes > 0) {
+                throw new IOException(f + " is missing but the checkpoint expects " + bytes + " bytes");
+            }
+            return;
+        }
+        if (Files.size(f) < bytes) {
+            throw new IOException(f + " is shorter than at the checkpoint (" + Files.size(f) + " < " + bytes
+                    + " bytes)");
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+            ch.truncate(bytes);
+        }
+    }
+
+    public SearchState state() {
+        return state;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    public SearchProblem problem() {
+        return problem;
+    }
+
+    /** Runs to a stop rule, then writes the results (also when interrupted). */
+    public GeneticSearch.Result execute(StopSignal stop, SearchListener progress) {
+        GeneticSearch.Result r = search.run(state, SearchListener.all(List.of(this, progress)), stop);
+        finish(r.reason());
+        return r;
+    }
+
+    @Override
+    public void evaluated(List<Evaluation> batch) {
+        try {
+            if (layout == null) {
+                extraColumns = new ArrayList<>(CsvLayout.extraColumns(batch.stream().map(Evaluation::outcome)
+                        .toList()));
+                layout = new CsvLayout(problem.space().paramNames(), extraColumns, true);
+                RunFiles.printRow(evaluations, layout.header());
+            }
+            for (Evaluation e : batch) {
+                if (!warnedColumns && !extraColumns.containsAll(e.outcome().columns().keySet())) {
+                    warnedColumns = true;
+                    System.err.println("phodex: warning: evaluation " + e.evalId() + " has columns not in "
+                            + "evaluations.csv's header (fixed by the first batch); they are not written");
+                }
+                RunFiles.printRow(evaluations, layout.row(e));
+            }
+            evaluations.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to evaluations.csv", e);
+        }
+    }
+
+    @Override
+    public void generationDone(GenerationStats s, SearchState st) {
+        try {
+            RunFiles.printRow(indicators, List.of(Long.toString(s.generation()), Long.toString(s.evaluations()),
+                    CsvLayout.format(s.hypervolume()), Integer.toString(s.frontSize()),
+                    String.format(java.util.Locale.ROOT, "%.3f", s.elapsedS())));
+            indicators.flush();
+            writePareto();
+            new Checkpoint(config, st, extraColumns, Files.size(dir.resolve("evaluations.csv")),
+                    Files.size(dir.resolve("indicators.csv"))).write(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write generation " + s.generation() + " results", e);
+        }
+    }
+
+    private void writePareto() {
+        if (layout == null) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Evaluation e : state.archive().front()) {
+            rows.add(layout.row(e));
+        }
+        RunFiles.writeAtomically(dir.resolve("pareto.csv"), RunFiles.csv(layout.header(), rows));
+    }
+
+    private void finish(StopReason reason) {
+        try {
+            evaluations.close();
+            indicators.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        writePareto();
+        manifest.put("end", RunFiles.now());
+        manifest.put("status", reason == StopReason.INTERRUPTED ? "interrupted" : "completed");
+        manifest.put("stop_reason", reason.name().toLowerCase(java.util.Locale.ROOT));
+        writeManifest();
+    }
+
+    private void writeManifest() {
+        manifest.put("evaluations", state.evaluations());
+        manifest.put("generations", state.generationsDone());
+        manifest.put("hypervolume", state.hypervolume());
+        manifest.put("front_size", state.archive().size());
+        manifest.put("elapsed_s", state.elapsedS());
+        manifest.put("options", optionsInfo());
+        Normalizer n = state.normalizer();
+        if (n != null) {
+            List<Objective> objs = problem.objectives();
+            List<Map<String, Object>> axes = new ArrayList<>();
+            for (int i = 0; i < objs.size(); i++) {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("objective", objs.get(i).name());
+                a.put("scale", objs.get(i).log() ? "log10" : "linear");
+                a.put("best", n.best()[i]);
+                a.put("worst", n.worst()[i]);
+                axes.add(a);
+            }
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("reference_point", Normalizer.REFERENCE);
+            ref.put("note", "objective t (log10 or linear) normalized as (t - best) / (worst - best)");
+            ref.put("axes", axes);
+            manifest.put("hypervolume_normalization", ref);
+        }
+        RunFiles.writeAtomically(dir.resolve("manifest.json"), RunFiles.json(manifest));
+    }
+
+    private Map<String, Object> optionsInfo() {
+        SearchOptions o = config.options();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("population", o.population());
+        m.put("generations", o.generations());
+        m.put("time_limit_s", o.timeLimitS());
+        m.put("max_evaluations", o.maxEvaluations());
+        m.put("stagnation", o.stagnation());
+        m.put("cache_capacity", o.cacheCapacity());
+        m.put("offspring_fraction", GeneticSearch.OFFSPRING_FRACTION);
+        m.put("crossover", "SBX p=" + GeneticSearch.CROSSOVER_PROBABILITY + " eta=" + GeneticSearch.CROSSOVER_ETA);
+        m.put("mutation", "polynomial p=1/genes eta=" + GeneticSearch.MUTATION_ETA + ", uniform redraw for "
+                + "discrete genes with <= " + PolynomialMutation.REDRAW_LEVELS + " levels");
+        return m;
+    }
+
+    static List<Map<String, Object>> objectivesInfo(List<Objective> objs) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Objective o : objs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", o.name());
+            m.put("column", switch (o.name()) {
+                case "energy" -> "energy_j";
+                case "latency" -> "latency_s";
+                case "area" -> "area_mm2";
+                case "edp" -> "energy_j*latency_s";
+                default -> o.name();
+            });
+            m.put("sense", o.minimize() ? "min" : "max");
+            m.put("scale", o.log() ? "log10" : "linear");
+            out.add(m);
+        }
+        return out;
+    }
+
+    private Map<String, Object> resolvedSpec() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", config.seed());
+        m.put("workload", config.workload());
+        m.put("objectives", config.objectives());
+        m.put("options", optionsInfo());
+        m.put("threads", config.threads());
+        List<Object> archs = new ArrayList<>();
+        for (ArchitectureSpec a : problem.space().architectures()) {
+            archs.add(RunFiles.describe(a));
+        }
+        m.put("architectures", archs);
+        List<Object> genes = new ArrayList<>();
+        for (GeneSpec g : problem.space().genes()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("architecture", g.architecture() < 0 ? "(gene)"
+                    : problem.space().architectures().get(g.architecture()).name());
+            x.put("param", g.param());
+            if (g.discrete()) {
+                x.put("levels", g.levels().size());
+            } else {
+                x.put("min", g.min());
+                x.put("max", g.max());
+            }
+            genes.add(x);
+        }
+        m.put("genes", genes);
+        return m;
+    }
+}
