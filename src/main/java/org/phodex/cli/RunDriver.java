@@ -49,6 +49,12 @@ final class RunDriver {
 
     /** Draws a finished run's or sweep's figures into {@code runDir/plots}. */
     static void plots(Path runDir) {
-        // PLOTS: RunFigures.write(runDir)
+        try {
+            org.phodex.plot.RunFigures.write(runDir, note -> System.err.println("plots: " + note));
+        } catch (RuntimeException e) {
+            // the run's results are written already; a figure that cannot be drawn must not lose them
+            System.err.println("plots: could not draw the figures (" + e.getMessage() + "); the CSV results are "
+                    + "complete, retry with: phodex plot " + runDir);
+        }
     }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
                         + "checkpoint/ and plots/ into the run folder. Ctrl-C once: finish the generation in "
                         + "flight, checkpoint, exit 130 (continue with 'phodex resume DIR'); twice: stop now."})
 final class SearchCommand implements Callable<Integer> {
-    static final String DEFAULT_ARCHITECTURE = "mzi-clements";
+    static final List<String> DEFAULT_ARCHITECTURES = List.of("mzi-clements", "mzi-reck", "mzi-butterfly",
+            "mzi-truncated", "mrr-bank");
     static final String DEFAULT_WORKLOAD = "digits-mlp";
     static final long DEFAULT_GENERATIONS = 25;
 
@@ -34,7 +35,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = {"-a", "--architecture"}, paramLabel = "ARCH",
             description = "architecture name (architectures/NAME.yaml) or YAML path; repeat to search several "
-                    + "(the architecture becomes a gene). Default: " + DEFAULT_ARCHITECTURE)
+                    + "(the architecture becomes a gene). Default: all MZI and MRR families")
     List<String> architectures = new ArrayList<>();
 
     @Option(names = {"-w", "--workload"}, paramLabel = "WORKLOAD",
@@ -61,9 +62,9 @@ final class SearchCommand implements Callable<Integer> {
     Integer stagnation;
 
     @Option(names = "--objectives", paramLabel = "LIST",
-            description = "comma-separated, at least two of energy, accuracy, latency, area, edp "
-                    + "(default energy,accuracy)")
-    String objectives = "energy,accuracy";
+            description = "comma-separated, at least two of energy, accuracy, error, latency, area, edp "
+                    + "(default energy,accuracy; energy,error for shape-only workloads)")
+    String objectives;
 
     @Option(names = "--seed", paramLabel = "S", description = "random seed (default 1)")
     long seed = 1;
@@ -83,11 +84,11 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> archNames = architectures.isEmpty() ? List.of(DEFAULT_ARCHITECTURE) : architectures;
+        List<String> archNames = architectures.isEmpty() ? DEFAULT_ARCHITECTURES : architectures;
         SearchOptions options = options();
         List<Objective> objs;
         try {
-            objs = Objective.parse(objectives);
+            objs = Objective.parse(objectives != null ? objectives : defaultObjectives(workload));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--objectives: " + e.getMessage());
         }
@@ -124,6 +125,16 @@ final class SearchCommand implements Callable<Integer> {
             SearchRun run = SearchRun.start(dir, config, pool, evaluator.runInfo());
             spec.commandLine().getOut().println("run folder: " + dir);
             return RunDriver.drive(run, spec.commandLine().getOut());
+        }
+    }
+
+    /** Accuracy where the workload has data; matrix-level error for shape-only workloads. */
+    static String defaultObjectives(String workload) {
+        try {
+            boolean hasData = org.phodex.evaluation.Catalog.locate().workload(workload).network().isPresent();
+            return hasData ? "energy,accuracy" : "energy,error";
+        } catch (RuntimeException e) {
+            return "energy,accuracy"; // not a repository workload: the resolver reports it below
         }
     }
 

@@ -17,12 +17,13 @@ import org.phodex.spec.Params;
  * @param pathLossDb        total loss of the worst path, laser to detector (without the power split)
  * @param minReceivedPowerW full-scale power at one detector for which detector noise meets the ADC's SNR
  * @param receivedPowerW    the power the laser actually delivers to one detector at full scale
+ * @param lineOpticalW      optical power one laser line must launch (per wavelength and core)
  * @param laserOpticalW     optical laser power of the whole chip (all cores, lines, and local oscillators)
  * @param laserElectricalW  electrical laser power (optical / wall-plug efficiency)
  * @param model             "noise" (default, noise-derived) or "crosslight" (heuristic, for comparison)
  */
 public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSnrDb, double minReceivedPowerW,
-                         double receivedPowerW, double laserOpticalW, double laserElectricalW, String model,
+                         double receivedPowerW, double lineOpticalW, double laserOpticalW, double laserElectricalW, String model,
                          DetectorParams detector) {
 
     /** Detector parameters at the design's symbol rate: noise bandwidth f_mod / 2 (PHYSICS.md sec. 4). */
@@ -68,6 +69,6 @@ public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSn
         }
         double received = lineOpticalW * transmission / f.fanout(d);
         double chipOpticalW = lineOpticalW * f.laserLines(d) * loFactor * cores;
-        return new LinkBudget(path, lossDb, snrDb, pMin, received, chipOpticalW, chipOpticalW / eta, model, det);
+        return new LinkBudget(path, lossDb, snrDb, pMin, received, lineOpticalW, chipOpticalW, chipOpticalW / eta, model, det);
     }
 }

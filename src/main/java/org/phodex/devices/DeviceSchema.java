@@ -16,7 +16,8 @@ public final class DeviceSchema {
     static final Map<String, List<String>> OPTIONAL = new LinkedHashMap<>();
 
     static {
-        kind("laser", List.of("wall_plug_efficiency", "wavelength_nm", "coupling_loss_db"), List.of());
+        kind("laser", List.of("wall_plug_efficiency", "wavelength_nm", "coupling_loss_db", "max_optical_power_w"),
+                List.of());
         kind("modulator", List.of("energy_per_bit_j", "insertion_loss_db", "max_rate_hz", "footprint_um2"),
                 List.of());
         kind("phase_shifter", List.of("power_per_pi_w", "insertion_loss_db", "reconfiguration_time_s",

@@ -60,6 +60,10 @@ public final class Evaluator {
         return options;
     }
 
+    public DigitalBaseline baseline() {
+        return baseline;
+    }
+
     public EvaluationResult evaluate(ArchitectureSpec spec, Design d, DeviceLibrary lib) {
         Family family = Families.get(spec.family());
         boolean[] dynamic = new boolean[workload.gemms().size()];
@@ -136,6 +140,12 @@ public final class Evaluator {
         DigitalBaseline.Figure best = baseline.best(workload.name(), cost.macs());
         DigitalBaseline.Figure one = baseline.batchOne(workload.name(), cost.macs());
         String reason = constraintViolation(spec.constraints(), cost, acc);
+        double maxLineW = lib.value("laser", "max_optical_power_w");
+        if (reason == null && cost.link().lineOpticalW() > maxLineW) {
+            reason = String.format("a laser line must launch %.3g W, above devices.laser.max_optical_power_w "
+                    + "(%.3g W): the worst path loses %.1f dB", cost.link().lineOpticalW(), maxLineW,
+                    cost.link().pathLossDb());
+        }
         return new EvaluationResult(d, workload.name(), cost, acc, accStd, ref, accSamples, options.chips(), relErr,
                 errors, fitCount == 0 ? 0 : fitSum / fitCount, best, one, reason == null, reason);
     }

@@ -50,7 +50,7 @@ final class BreakdownFigure {
         }
         if (withBreakdown.isEmpty()) {
             throw new PlotInputException(name + ": no front design has breakdown_<component>_j columns and a MAC "
-                    + "count (run_info.macs in manifest.json, or an energy_per_mac_j column)");
+                    + "count (macs in manifest.json, or an energy_per_mac_j column)");
         }
         withBreakdown.sort(Comparator.comparingDouble(DesignPoint::energyJ));
         List<DesignPoint> bars = spread(withBreakdown, MAX_BARS);

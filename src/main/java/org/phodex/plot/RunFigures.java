@@ -121,7 +121,7 @@ public final class RunFigures {
                     "Energy per MAC of Pareto designs" + about));
         } else {
             notes.accept("energy breakdown skipped: pareto designs need breakdown_<component>_j columns and a MAC "
-                    + "count (run_info.macs in manifest.json or an energy_per_mac_j column)");
+                    + "count (macs in manifest.json or an energy_per_mac_j column)");
         }
         return figures;
     }

@@ -44,7 +44,8 @@ record RunInfo(String kind, String workload, List<String> architectures, String 
 
     static RunInfo read(Path manifest, String defaultKind) {
         JsonNode root = parse(manifest);
-        JsonNode info = root.path("run_info");
+        // the search merges the evaluator's run info at the top level; older manifests nest it under run_info
+        JsonNode info = root.has("run_info") ? root.path("run_info") : root;
         return new RunInfo(
                 root.path("kind").asText(defaultKind),
                 root.path("workload").asText(""),

@@ -61,8 +61,26 @@ public final class Evaluators {
         }
     };
 
-    private static volatile Factory factory = NOT_WIRED;
-    private static volatile Resolver resolver = FILES;
+    /** The photonic evaluator (functional simulation + cost model) over the repository's specs. */
+    public static final Factory PHOTONIC = (archs, workload, seed) ->
+            new PhotonicSearchEvaluator(org.phodex.evaluation.Catalog.locate(), archs, workload, seed);
+
+    /** Architectures and workloads from the repository, checked against the device library. */
+    public static final Resolver CATALOG = new Resolver() {
+        @Override
+        public ArchitectureSpec architecture(String nameOrPath) {
+            return org.phodex.evaluation.Catalog.locate().architecture(nameOrPath);
+        }
+
+        @Override
+        public String workload(String nameOrPath) {
+            org.phodex.evaluation.Catalog.locate().workload(nameOrPath);
+            return nameOrPath;
+        }
+    };
+
+    private static volatile Factory factory = PHOTONIC;
+    private static volatile Resolver resolver = CATALOG;
 
     private Evaluators() {
     }
@@ -85,8 +103,8 @@ public final class Evaluators {
 
     /** Back to the defaults (for tests). */
     public static void reset() {
-        factory = NOT_WIRED;
-        resolver = FILES;
+        factory = PHOTONIC;
+        resolver = CATALOG;
     }
 
     static boolean isPath(String s) {

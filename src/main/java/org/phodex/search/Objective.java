@@ -30,6 +30,8 @@ public record Objective(String name, String unit, boolean minimize, boolean log,
         put(new Objective("accuracy", "fraction", false, false, 1, 0, Outcome::accuracy));
         put(new Objective("latency", "s", true, true, Double.NaN, Double.NaN, Outcome::latencyS));
         put(new Objective("area", "mm^2", true, true, Double.NaN, Double.NaN, Outcome::areaMm2));
+        put(new Objective("error", "relative RMS error", true, true, Double.NaN, Double.NaN,
+                o -> o.columns().get("relative_error") instanceof Number n ? n.doubleValue() : Double.NaN));
         put(new Objective("edp", "J s", true, true, Double.NaN, Double.NaN, o -> o.energyJ() * o.latencyS()));
     }
 

@@ -139,7 +139,7 @@ class CostModelTest {
 
     @Test
     void dynamicWeightsAreReprogrammedEveryInference() {
-        Design d = defaults("mzi-clements");
+        Design d = defaults("mzi-clements").with(Params.MESH_SIZE, 16).with(Params.CORES, 4);
         java.util.List<org.phodex.workload.Gemm> g = java.util.List.of(new org.phodex.workload.Gemm("qk", 128, 64, 128, 12));
         CostReport fixed = CostModel.evaluate(d, Families.get("mzi-clements"), LIB, g, new boolean[] {false});
         CostReport dyn = CostModel.evaluate(d, Families.get("mzi-clements"), LIB, g, new boolean[] {true});

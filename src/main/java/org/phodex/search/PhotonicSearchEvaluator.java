@@ -1,0 +1,106 @@
+package org.phodex.search;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.phodex.cost.CostModel;
+import org.phodex.cost.DigitalBaseline;
+import org.phodex.devices.DeviceLibrary;
+import org.phodex.evaluation.Catalog;
+import org.phodex.evaluation.EvaluationResult;
+import org.phodex.evaluation.Evaluator;
+import org.phodex.spec.ArchitectureSpec;
+import org.phodex.spec.Design;
+import org.phodex.workload.Workload;
+
+/**
+ * The search's evaluator: the functional simulation and the cost model of {@link Evaluator}, as one pure function
+ * of the design. Design parameters named like device paths ({@code devices.mzi.insertion_loss_db}, from sweeps)
+ * are applied to the device library for that design only.
+ */
+public final class PhotonicSearchEvaluator implements DesignEvaluator {
+    /** Test samples per accuracy figure during a search (a documented subset; evaluate uses the full split). */
+    public static final int SEARCH_SAMPLES = 400;
+    /** Chip samples per design during a search. */
+    public static final int SEARCH_CHIPS = 1;
+
+    private final Map<String, ArchitectureSpec> specs = new LinkedHashMap<>();
+    private final DeviceLibrary devices;
+    private final Evaluator evaluator;
+
+    public PhotonicSearchEvaluator(Catalog catalog, List<ArchitectureSpec> architectures, String workload, long seed) {
+        for (ArchitectureSpec a : architectures) {
+            specs.put(a.name(), a);
+        }
+        this.devices = catalog.devices();
+        Workload w = catalog.workload(workload);
+        int samples = w.network().map(n -> Math.min(n.testSize(), SEARCH_SAMPLES)).orElse(1);
+        this.evaluator = new Evaluator(w, catalog.baseline(), new Evaluator.Options(SEARCH_CHIPS, samples,
+                Math.min(samples, 200), seed));
+    }
+
+    @Override
+    public Outcome evaluate(Design design) {
+        ArchitectureSpec spec = specs.get(design.architecture());
+        if (spec == null) {
+            return Outcome.infeasible(design, "unknown architecture " + design.architecture());
+        }
+        DeviceLibrary lib = devices;
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : design.params().entrySet()) {
+            if (e.getKey().startsWith(DeviceLibrary.PATH_PREFIX)) {
+                lib = lib.with(e.getKey(), ((Number) e.getValue()).doubleValue());
+            } else {
+                params.put(e.getKey(), e.getValue());
+            }
+        }
+        EvaluationResult r;
+        try {
+            r = evaluator.evaluate(spec, Design.of(design.architecture(), params), lib);
+        } catch (IllegalArgumentException e) {
+            return Outcome.infeasible(design, e.getMessage());
+        }
+        LinkedHashMap<String, Object> cols = new LinkedHashMap<>();
+        var c = r.cost();
+        cols.put("power_w", c.powerW());
+        cols.put("energy_per_mac_j", c.energyPerMacJ());
+        cols.put("throughput_macs_per_s", c.throughputMacsPerS());
+        cols.put("relative_error", r.relativeError());
+        cols.put("accuracy_std", r.accuracyStd());
+        cols.put("laser_power_w", c.link().laserElectricalW());
+        cols.put("received_power_w", c.link().receivedPowerW());
+        cols.put("path_loss_db", c.link().pathLossDb());
+        cols.put("mesh_fit_error", r.fitErrorMean());
+        cols.put("baseline_ratio", r.baseline().ratio(c.energyJ()));
+        for (String comp : CostModel.COMPONENTS) {
+            cols.put("breakdown_" + comp + "_j", c.breakdownJ().get(comp));
+        }
+        return new Outcome(design, r.feasible(), r.infeasibleReason(), c.energyJ(), r.accuracy(), c.latencyS(),
+                c.areaMm2(), cols, 0);
+    }
+
+    @Override
+    public Map<String, Object> runInfo() {
+        Workload w = evaluator.workload();
+        long macs = w.macsPerInference();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("workload", w.name());
+        info.put("macs", macs);
+        var baseline = evaluatorBaseline();
+        info.put("baseline", Map.of("name", baseline[0].name(), "energy_j", baseline[0].energyJ()));
+        info.put("baseline_batch1", Map.of("name", baseline[1].name(), "energy_j", baseline[1].energyJ()));
+        w.network().ifPresent(n -> {
+            int s = evaluator.options().samples();
+            info.put("reference_accuracy", n.floatAccuracy(s).top1());
+        });
+        info.put("accuracy_samples", w.network().isPresent() ? evaluator.options().samples() : 0);
+        info.put("chips", evaluator.options().chips());
+        return info;
+    }
+
+    private DigitalBaseline.Figure[] evaluatorBaseline() {
+        return new DigitalBaseline.Figure[] {
+            evaluator.baseline().best(evaluator.workload().name(), evaluator.workload().macsPerInference()),
+            evaluator.baseline().batchOne(evaluator.workload().name(), evaluator.workload().macsPerInference())};
+    }
+}
