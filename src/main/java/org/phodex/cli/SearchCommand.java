@@ -28,7 +28,7 @@ final class SearchCommand implements Callable<Integer> {
     static final List<String> DEFAULT_ARCHITECTURES = List.of("mzi-clements", "mzi-reck", "mzi-butterfly",
             "mzi-truncated", "mrr-bank");
     static final String DEFAULT_WORKLOAD = "digits-mlp";
-    static final long DEFAULT_GENERATIONS = 25;
+    static final long DEFAULT_GENERATIONS = 60;
 
     @Spec
     CommandSpec spec;
@@ -42,8 +42,8 @@ final class SearchCommand implements Callable<Integer> {
             description = "workload name (workloads/NAME.yaml) or YAML path. Default: " + DEFAULT_WORKLOAD)
     String workload = DEFAULT_WORKLOAD;
 
-    @Option(names = "--population", paramLabel = "P", description = "individuals per generation (default 40)")
-    int population = 40;
+    @Option(names = "--population", paramLabel = "P", description = "individuals per generation (default 48)")
+    int population = 48;
 
     @Option(names = "--generations", paramLabel = "G",
             description = "stop after G generations (default " + DEFAULT_GENERATIONS + " unless another budget "
@@ -113,7 +113,7 @@ final class SearchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path dir = output != null ? output : Path.of("runs", runName(specs, workload));
+        Path dir = output != null ? output : freeRunFolder(Path.of("runs", runName(specs, workload)));
         try {
             RunFiles.prepare(dir, force);
         } catch (IllegalArgumentException e) {
@@ -171,12 +171,25 @@ final class SearchCommand implements Callable<Integer> {
         return threads;
     }
 
+    /** The default folder, or NAME-2, NAME-3 ... when an earlier run is there (never overwrites a result). */
+    static Path freeRunFolder(Path base) {
+        Path p = base;
+        for (int i = 2; java.nio.file.Files.exists(p); i++) {
+            p = base.resolveSibling(base.getFileName() + "-" + i);
+        }
+        return p;
+    }
+
     static String runName(List<ArchitectureSpec> specs, String workload) {
+        String w = Path.of(workload).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (specs.size() == DEFAULT_ARCHITECTURES.size()
+                && specs.stream().map(ArchitectureSpec::name).toList().equals(DEFAULT_ARCHITECTURES)) {
+            return "all-families-" + w;
+        }
         StringBuilder sb = new StringBuilder();
         for (ArchitectureSpec s : specs) {
             sb.append(sb.isEmpty() ? "" : "+").append(s.name());
         }
-        String w = Path.of(workload).getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return sb + "-" + w;
     }
 }
