@@ -25,15 +25,17 @@ public final class CostModel {
 
     /** All weights static (loaded once per batch). */
     public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms) {
-        return evaluate(d, f, lib, gemms, new boolean[gemms.size()]);
+        return evaluate(d, f, lib, gemms, new boolean[gemms.size()], new boolean[gemms.size()]);
     }
 
     /**
      * @param dynamicWeights per GEMM: true when its "weights" are activations that change with every inference
      *                       (attention's Q K^T and P V): they are programmed per inference, not once per batch
+     * @param signedInputs   per GEMM: true when inputs take negative values; an intensity-modulated (incoherent)
+     *                       family then runs every shot twice, for the positive and the negative part
      */
     public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms,
-                                      boolean[] dynamicWeights) {
+                                      boolean[] dynamicWeights, boolean[] signedInputs) {
         f.validate(d, lib);
         int r = f.tileRows(d);
         int c = f.tileCols(d);
@@ -67,7 +69,8 @@ public final class CostModel {
             long colBlocks = ceilDiv(g.inner(), c);
             long rowBlocks = ceilDiv(g.outputs(), r);
             long t = colBlocks * rowBlocks * g.count();
-            double s = (double) g.rows() * t;
+            int passes = signedInputs[gi] && !f.coherent() ? 2 : 1;
+            double s = (double) g.rows() * t * passes;
             if (dynamic) {
                 dynamicTiles += t;
             } else {

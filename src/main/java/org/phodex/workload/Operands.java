@@ -10,6 +10,11 @@ package org.phodex.workload;
  */
 public record Operands(WeightDist weights, double weightStd, InputDist inputs) {
 
+    /** True when input vectors take negative values (normal and GELU inputs; data and ReLU/softmax are >= 0). */
+    public boolean signedInputs() {
+        return inputs == InputDist.NORMAL || inputs == InputDist.GELU;
+    }
+
     /** The matrix operand. */
     public enum WeightDist {
         /** Trained weights of a {@link Network}; blocks are cut from them. */

@@ -141,13 +141,29 @@ class CostModelTest {
     void dynamicWeightsAreReprogrammedEveryInference() {
         Design d = defaults("mzi-clements").with(Params.MESH_SIZE, 16).with(Params.CORES, 4);
         java.util.List<org.phodex.workload.Gemm> g = java.util.List.of(new org.phodex.workload.Gemm("qk", 128, 64, 128, 12));
-        CostReport fixed = CostModel.evaluate(d, Families.get("mzi-clements"), LIB, g, new boolean[] {false});
-        CostReport dyn = CostModel.evaluate(d, Families.get("mzi-clements"), LIB, g, new boolean[] {true});
+        boolean[] no = {false};
+        CostReport fixed = CostModel.evaluate(d, Families.get("mzi-clements"), LIB, g, no, no);
+        CostReport dyn = CostModel.evaluate(d, Families.get("mzi-clements"), LIB, g, new boolean[] {true}, no);
         int batch = d.getInt(Params.BATCH);
         double reconf = 10e-6;
         // 64 x 128 on 16 x 16 tiles: 4 x 8 = 32 tiles, 12 heads: 384 tiles, loaded on 4 cores in 96 rounds
         assertEquals(96 * reconf * (1 - 1.0 / batch), dyn.latencyS() - fixed.latencyS(), 1e-12);
         assertEquals(0.0, dyn.breakdownJ().get("dram"));
         assertTrue(fixed.breakdownJ().get("dram") > 0);
+    }
+
+    @Test
+    void signedInputsCostAnIncoherentBankTwoPassesButNotACoherentMesh() {
+        java.util.List<org.phodex.workload.Gemm> g = java.util.List.of(new org.phodex.workload.Gemm("proj", 128, 64, 64, 1));
+        boolean[] no = {false};
+        boolean[] yes = {true};
+        CostReport mrrPos = CostModel.evaluate(defaults("mrr-bank"), Families.get("mrr-bank"), LIB, g, no, no);
+        CostReport mrrSigned = CostModel.evaluate(defaults("mrr-bank"), Families.get("mrr-bank"), LIB, g, no, yes);
+        assertEquals(2 * mrrPos.opticalShots(), mrrSigned.opticalShots());
+        assertEquals(2 * mrrPos.breakdownJ().get("adc"), mrrSigned.breakdownJ().get("adc"), 1e-25);
+        Design c = defaults("mzi-clements");
+        CostReport mziPos = CostModel.evaluate(c, Families.get("mzi-clements"), LIB, g, no, no);
+        CostReport mziSigned = CostModel.evaluate(c, Families.get("mzi-clements"), LIB, g, no, yes);
+        assertEquals(mziPos.opticalShots(), mziSigned.opticalShots());
     }
 }
