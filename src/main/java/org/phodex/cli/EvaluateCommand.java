@@ -86,6 +86,12 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** "12.3x less energy" or, below 1, "4.5x more energy". */
+    static String ratioText(double baselineOverDesign) {
+        return baselineOverDesign >= 1 ? String.format("%.3gx less energy", baselineOverDesign)
+                : String.format("%.3gx more energy", 1 / baselineOverDesign);
+    }
+
     static void table(PrintWriter out, EvaluationResult r, long seed) {
         var c = r.cost();
         out.printf("%s on %s  (seed %d, %d chip sample%s%s)%n", r.design().architecture(), r.workload(), seed,
@@ -126,10 +132,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (r.fitErrorMean() > 0) {
             out.printf("%-28s %12.4g  (non-universal mesh approximation)%n", "mesh fit error", r.fitErrorMean());
         }
-        out.printf("%-28s %12s  -> %.3gx less energy than %s%n", "digital baseline", Units.si(r.baseline().energyJ(),
-                "J"), r.baseline().ratio(c.energyJ()), r.baseline().name());
-        out.printf("%-28s %12s  -> %.3gx (%s)%n", "", Units.si(r.baselineBatchOne().energyJ(), "J"),
-                r.baselineBatchOne().ratio(c.energyJ()), r.baselineBatchOne().name());
+        out.printf("%-28s %12s  -> %s than %s%n", "digital baseline", Units.si(r.baseline().energyJ(), "J"),
+                ratioText(r.baseline().ratio(c.energyJ())), r.baseline().name());
+        out.printf("%-28s %12s  -> %s than %s%n", "", Units.si(r.baselineBatchOne().energyJ(), "J"),
+                ratioText(r.baselineBatchOne().ratio(c.energyJ())), r.baselineBatchOne().name());
         if (!r.feasible()) {
             out.println("INFEASIBLE: " + r.infeasibleReason());
         }
