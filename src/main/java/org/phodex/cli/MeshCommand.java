@@ -19,7 +19,10 @@ import org.phodex.photonics.MeshFit;
 import org.phodex.photonics.MeshProgrammer;
 import org.phodex.photonics.RandomMatrices;
 import org.phodex.photonics.RealizedMesh;
+import org.phodex.photonics.MziCell;
 import org.phodex.photonics.StaticErrors;
+import org.phodex.plot.MeshCell;
+import org.phodex.plot.MeshDiagram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code phodex mesh}: program one mesh from a unitary, apply optional errors, export its realized matrix. */
 @Command(name = "mesh", mixinStandardHelpOptions = true,
         description = "Program one MZI mesh with a unitary (from --matrix, or a seeded random orthogonal one), "
-                + "apply optional fabrication errors, print a summary and export the realized transfer matrix.")
+                + "apply optional fabrication errors, print a summary, export the realized transfer matrix and draw the mesh.")
 public final class MeshCommand implements Callable<Integer> {
 
     enum MeshLayoutName { clements, reck, butterfly }
@@ -69,6 +72,15 @@ public final class MeshCommand implements Callable<Integer> {
             description = "write the realized transfer matrix as {\"re\": [[...]], \"im\": [[...]]}")
     Path export;
 
+    @Option(names = "--draw", paramLabel = "FILE.svg|.png|.pdf",
+            description = "draw the programmed mesh with its phases (format from the extension); repeatable")
+    List<Path> draw = new ArrayList<>();
+
+    @Option(names = "--phases", paramLabel = "P.csv",
+            description = "write the programmed phases as CSV: one row per MZI (column, modes, theta, phi), then "
+                    + "one per output phase shifter")
+    Path phases;
+
     @Option(names = "--save-target", paramLabel = "U.csv",
             description = "write the target matrix as CSV (usable as --matrix)")
     Path saveTarget;
@@ -77,6 +89,12 @@ public final class MeshCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (phaseErrorRad < 0 || couplerError < 0) {
             throw new UsageException("--phase-error and --coupler-error must be >= 0");
+        }
+        for (Path d : draw) {
+            if (!MeshDiagram.knownFormat(d)) {
+                throw new UsageException("--draw " + d + ": unknown figure format; use a file name ending in .svg, "
+                        + ".png or .pdf");
+            }
         }
         ComplexMatrix target;
         String origin;
@@ -151,8 +169,66 @@ public final class MeshCommand implements Callable<Integer> {
             writeJson(realized, export);
             out.println("realized matrix written to " + export);
         }
+        if (phases != null) {
+            writePhases(mesh, phases);
+            out.println("phases written to " + phases);
+        }
+        if (!draw.isEmpty()) {
+            MeshDiagram diagram = diagram(mesh, drawingTitle(n));
+            for (Path d : draw) {
+                try {
+                    diagram.write(d);
+                } catch (IOException e) {
+                    throw new UsageException(d + ": cannot write (" + e.getMessage() + ")");
+                }
+                out.println("mesh drawn to " + d);
+            }
+        }
         out.flush();
         return 0;
+    }
+
+    private String drawingTitle(int n) {
+        String name = switch (layout) {
+            case clements -> "Clements";
+            case reck -> "Reck";
+            case butterfly -> stacks == 1 ? "Butterfly" : "Butterfly (" + stacks + " stacks)";
+        };
+        String target = matrix != null ? matrix.getFileName().toString() : "random orthogonal target, seed " + seed;
+        String errors = phaseErrorRad > 0 || couplerError > 0
+                ? String.format(Locale.ROOT, "; programmed phases (errors σφ = %.3g rad, coupler %.3g not drawn)",
+                        phaseErrorRad, couplerError) : "";
+        return name + " mesh, N = " + n + ": " + target + errors;
+    }
+
+    /** The programmed mesh as the plot package draws it: MZIs, the layout's permutations, the output screen. */
+    static MeshDiagram diagram(Mesh mesh, String title) {
+        List<MeshCell> cells = new ArrayList<>(mesh.mziCount());
+        for (MziCell c : mesh.cells()) {
+            cells.add(new MeshCell(c.column(), c.topMode(), c.thetaRad(), c.phiRad()));
+        }
+        List<int[]> permutations = new ArrayList<>();
+        for (int c = 0; c < mesh.depth(); c++) {
+            permutations.add(mesh.layout().permutationBefore(c));
+        }
+        double[] screen = new double[mesh.modes()];
+        for (int m = 0; m < screen.length; m++) {
+            screen[m] = mesh.outputPhase(m);
+        }
+        return new MeshDiagram(cells, mesh.modes(), permutations, screen, title);
+    }
+
+    private static void writePhases(Mesh mesh, Path file) {
+        StringBuilder sb = new StringBuilder("element,column,top_mode,bottom_mode,theta_rad,phi_rad\n");
+        for (MziCell c : mesh.cells()) {
+            sb.append(String.format(Locale.ROOT, "mzi,%d,%d,%d,%.10g,%.10g%n", c.column(), c.topMode(),
+                    c.topMode() + 1, c.thetaRad(), c.phiRad()));
+        }
+        for (int m = 0; m < mesh.modes(); m++) {
+            sb.append(String.format(Locale.ROOT, "output_phase,%d,%d,%d,,%.10g%n", mesh.depth(), m, m,
+                    mesh.outputPhase(m)));
+        }
+        write(file, sb.toString());
     }
 
     static ComplexMatrix readCsv(Path file) {

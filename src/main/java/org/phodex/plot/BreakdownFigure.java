@@ -142,7 +142,11 @@ final class BreakdownFigure {
     static List<String> components(List<DesignPoint> bars) {
         Set<String> present = new LinkedHashSet<>();
         for (DesignPoint p : bars) {
-            present.addAll(p.breakdownJ().keySet());
+            p.breakdownJ().forEach((component, joules) -> {
+                if (joules != 0) {
+                    present.add(component);  // a component that is zero in every bar gets no legend entry
+                }
+            });
         }
         List<String> out = new ArrayList<>();
         for (String c : COMPONENT_ORDER) {

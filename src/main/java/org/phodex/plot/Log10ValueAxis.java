@@ -26,9 +26,43 @@ final class Log10ValueAxis extends NumberAxis {
         setAutoRangeIncludesZero(false);
     }
 
-    /** Tick values (log10 of 1, 2, 5 x 10^k) inside [lowLog, highLog]; decades only when the range is wide. */
+    /** Mantissa sets from coarse to fine: decades, 1-2-5, 1..9, then tenths. */
+    private static final double[][] MANTISSAS = {
+        {1}, {1, 2, 5}, {1, 1.5, 2, 3, 4, 5, 6, 8}, tenths()};
+
+    private static double[] tenths() {
+        double[] m = new double[90];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = 1 + i / 10.0;
+        }
+        return m;
+    }
+
+    /**
+     * Tick values (log10 of round values m x 10^k) inside [lowLog, highLog]: the coarsest set of mantissas that
+     * gives at least three ticks (decades when the range is wide, 1-2-5, 1..9, tenths when it is narrow), thinned
+     * to at most eight.
+     */
     static List<Double> tickLogs(double lowLog, double highLog) {
-        double[] mantissas = highLog - lowLog > 2.5 ? new double[] {1} : new double[] {1, 2, 5};
+        List<Double> out = new ArrayList<>();
+        for (double[] mantissas : MANTISSAS) {
+            out = ticks(lowLog, highLog, mantissas);
+            if (out.size() >= 3) {
+                break;
+            }
+        }
+        if (out.size() > 8) {
+            int step = (out.size() + 7) / 8;
+            List<Double> thinned = new ArrayList<>();
+            for (int i = 0; i < out.size(); i += step) {
+                thinned.add(out.get(i));
+            }
+            out = thinned;
+        }
+        return out;
+    }
+
+    private static List<Double> ticks(double lowLog, double highLog, double[] mantissas) {
         List<Double> out = new ArrayList<>();
         for (int k = (int) Math.floor(lowLog) - 1; k <= (int) Math.ceil(highLog); k++) {
             for (double m : mantissas) {

@@ -43,6 +43,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class ParetoFigure {
     static final int LABELLED_DESIGNS = 5;
+    /** Infeasible designs further than this (decades of energy) from everything else are drawn at the edge. */
+    static final double OFF_SCALE_DECADES = 1;
     private static final double MARKER_PT = 6;
 
     private ParetoFigure() {
@@ -67,6 +69,7 @@ final class ParetoFigure {
         DataTable data = new DataTable("kind", "eval_id", "architecture", "energy_j", quality.csvColumn,
                 "feasible", "label", "design_key");
         Bounds bounds = new Bounds();
+        List<DesignPoint> infeasiblePoints = new ArrayList<>();
         for (DesignPoint p : evaluated) {
             double y = quality.value(p);
             if (!plottable(p.energyJ(), y)) {
@@ -75,11 +78,10 @@ final class ParetoFigure {
             if (p.feasible()) {
                 faded.getSeries(architectures.indexOf(p.architecture())).add(p.energyJ(), y);
                 data.add("evaluated", p.evalId(), p.architecture(), p.energyJ(), y, true, "", p.designKey());
+                bounds.add(p.energyJ(), y);
             } else {
-                infeasibleSeries.add(p.energyJ(), y);
-                data.add("infeasible", p.evalId(), p.architecture(), p.energyJ(), y, false, "", p.designKey());
+                infeasiblePoints.add(p);
             }
-            bounds.add(p.energyJ(), y);
         }
 
         List<DesignPoint> frontFeasible = new ArrayList<>();
@@ -100,6 +102,40 @@ final class ParetoFigure {
             data.add(staircase.contains(p) ? "front" : "front_dominated_in_2d", p.evalId(), p.architecture(),
                     p.energyJ(), y, true, labelled.contains(p) ? p.shortLabel() : "", p.designKey());
             bounds.add(p.energyJ(), y);
+        }
+        // Infeasible designs can be absurd (a laser of kilowatts): they take part in the energy range only within
+        // OFF_SCALE_DECADES of the feasible designs and the reference lines; the others sit on the plot's edge.
+        Bounds core = bounds.copy();
+        info.baseline().ifPresent(b -> {
+            core.addX(b.energyJ());
+            core.addX(b.energyJ() / 100);
+        });
+        info.baselineBatch1().ifPresent(b -> core.addX(b.energyJ()));
+        XYSeries offScale = new XYSeries("infeasible, off scale", false, true);
+        List<DesignPoint> offScalePoints = new ArrayList<>();
+        for (DesignPoint p : infeasiblePoints) {
+            double y = quality.value(p);
+            boolean inside = core.xMin > core.xMax
+                    || (p.energyJ() <= core.xMax * Math.pow(10, OFF_SCALE_DECADES)
+                    && p.energyJ() >= core.xMin / Math.pow(10, OFF_SCALE_DECADES));
+            if (inside) {
+                infeasibleSeries.add(p.energyJ(), y);
+                data.add("infeasible", p.evalId(), p.architecture(), p.energyJ(), y, false, "", p.designKey());
+                bounds.add(p.energyJ(), y);
+            } else {
+                offScalePoints.add(p);
+                data.add("infeasible_off_scale", p.evalId(), p.architecture(), p.energyJ(), y, false, "",
+                        p.designKey());
+                bounds.addY(y);
+            }
+        }
+        if (bounds.isEmpty() && !offScalePoints.isEmpty()) {
+            // nothing else to show: plot the off-scale designs where they are
+            for (DesignPoint p : offScalePoints) {
+                infeasibleSeries.add(p.energyJ(), quality.value(p));
+                bounds.add(p.energyJ(), quality.value(p));
+            }
+            offScalePoints.clear();
         }
         if (bounds.isEmpty()) {
             throw new PlotInputException(name + ": no design has a finite, positive energy_j and a "
@@ -145,6 +181,12 @@ final class ParetoFigure {
         plot.setDataset(3, highlighted);
         plot.setRenderer(3, frontRenderer);
 
+        XYLineAndShapeRenderer offScaleRenderer = new XYLineAndShapeRenderer(false, true);
+        offScaleRenderer.setSeriesShape(0, offScaleArrow(MARKER_PT));
+        offScaleRenderer.setSeriesPaint(0, Style.withAlpha(Style.GREY, 0.8));
+        plot.setDataset(4, new XYSeriesCollection(offScale));
+        plot.setRenderer(4, offScaleRenderer);
+
         // Reference lines: they do not take part in auto-ranging, so ranges are set from data and lines together.
         Optional<RunInfo.Baseline> baseline = info.baseline();
         if (baseline.isPresent()) {
@@ -160,6 +202,17 @@ final class ParetoFigure {
         }
         double xLow = bounds.xMin / 2.5;
         double xHigh = bounds.xMax * 2.5;
+        double offLow = 0;
+        double offHigh = 0;
+        for (DesignPoint p : offScalePoints) {
+            boolean high = p.energyJ() > bounds.xMax;
+            offScale.add(high ? xHigh / 1.25 : xLow * 1.25, quality.value(p));
+            if (high) {
+                offHigh = Math.max(offHigh, p.energyJ());
+            } else {
+                offLow = offLow == 0 ? p.energyJ() : Math.min(offLow, p.energyJ());
+            }
+        }
         energyAxis.setRange(xLow, xHigh);
         decadeTicks(energyAxis, xLow, xHigh);
         double[] yRange = quality == Quality.ACCURACY
@@ -178,35 +231,50 @@ final class ParetoFigure {
             m.setLabel(String.format(Locale.ROOT, "float reference %.1f %%", refPct));
             m.setLabelFont(Style.ANNOTATION_FONT);
             m.setLabelPaint(Style.REFERENCE_LINE);
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-            m.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
-            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            m.setLabelOffset(new RectangleInsets(2, 4, 2, 16));   // clear of the off-scale markers at the edge
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
             plot.addRangeMarker(m, Layer.BACKGROUND);
             data.add("reference_accuracy", "", "", Double.NaN, refPct, "", "float reference", "");
         }
+        double yTop = quality == Quality.ACCURACY
+                ? yRange[1] - 0.015 * (yRange[1] - yRange[0])
+                : yRange[1] / Math.pow(yRange[1] / yRange[0], 0.015);
+        LabelPlacer placer = new LabelPlacer(plot, quality, yRange, yBottom, yTop, xLow, xHigh);
         if (baseline.isPresent()) {
             RunInfo.Baseline b = baseline.get();
-            verticalLine(plot, b.energyJ(), b.name() + " (" + SiFormat.format(b.energyJ(), "J") + ")",
-                    Style.BLACK, Style.REFERENCE_STROKE, yBottom);
-            verticalLine(plot, b.energyJ() / 10, "10x less energy", Style.REFERENCE_LINE, Style.DASHED_STROKE,
-                    yBottom);
-            verticalLine(plot, b.energyJ() / 100, "100x less energy", Style.VERMILLION, Style.DASHED_STROKE,
-                    yBottom);
+            placer.verticalLine(b.energyJ(), b.name() + ": " + SiFormat.format(b.energyJ(), "J"),
+                    Style.BLACK, Style.REFERENCE_STROKE);
+            placer.verticalLine(b.energyJ() / 10, "10x less energy", Style.REFERENCE_LINE, Style.DASHED_STROKE);
+            placer.verticalLine(b.energyJ() / 100, "100x less energy", Style.VERMILLION, Style.DASHED_STROKE);
             data.add("baseline", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
             data.add("baseline_10x", "", "", b.energyJ() / 10, Double.NaN, "", "10x less energy", "");
             data.add("baseline_100x", "", "", b.energyJ() / 100, Double.NaN, "", "100x less energy", "");
         }
         info.baselineBatch1().ifPresent(b -> {
-            verticalLine(plot, b.energyJ(), b.name() + " (" + SiFormat.format(b.energyJ(), "J") + ")",
-                    Style.GREY, Style.DOTTED_STROKE, yBottom);
+            placer.verticalLine(b.energyJ(), b.name() + ": " + SiFormat.format(b.energyJ(), "J"),
+                    Style.GREY.darker(), Style.DOTTED_STROKE);
             data.add("baseline_batch1", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
         });
 
         List<String> key = numberDesigns(plot, new ArrayList<>(labelled), quality);
 
         JFreeChart chart = new JFreeChart(title, Style.AXIS_LABEL_FONT, plot, true);
-        plot.setFixedLegendItems(legend(architectures, present(all), highlighted, !infeasibleSeries.isEmpty(), !step.isEmpty()));
+        LegendItemCollection items = legend(architectures, present(all), highlighted, !infeasibleSeries.isEmpty(),
+                !step.isEmpty());
+        if (!offScale.isEmpty()) {
+            String range = (offLow > 0 ? "below " + SiFormat.format(xLow, "J") + " (down to "
+                    + SiFormat.format(offLow, "J") + ")" : "")
+                    + (offLow > 0 && offHigh > 0 ? "; " : "")
+                    + (offHigh > 0 ? "above " + SiFormat.format(xHigh, "J") + " (up to "
+                    + SiFormat.format(offHigh, "J") + ")" : "");
+            LegendItem off = new LegendItem(offScale.getItemCount() + " infeasible off scale, " + range, "", "", "",
+                    offScaleArrow(MARKER_PT), Style.withAlpha(Style.GREY, 0.8));
+            off.setLabelFont(Style.LEGEND_FONT);
+            items.add(off);
+        }
+        plot.setFixedLegendItems(items);
         Style.apply(chart);
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
@@ -222,8 +290,7 @@ final class ParetoFigure {
     }
 
     static LogAxis energyAxis(String label) {
-        LogAxis axis = new LogAxis(label);
-        axis.setBase(10);
+        LogAxis axis = new RoundLogAxis(label);
         axis.setNumberFormatOverride(new SiFormat("J"));
         axis.setMinorTickMarksVisible(true);
         axis.setMinorTickCount(9);
@@ -238,17 +305,90 @@ final class ParetoFigure {
         }
     }
 
-    private static void verticalLine(XYPlot plot, double x, String label, Color colour,
-                                     java.awt.Stroke stroke, double yBottom) {
-        ValueMarker m = new ValueMarker(x, colour, stroke);
-        plot.addDomainMarker(m, Layer.BACKGROUND);
-        XYTextAnnotation text = new XYTextAnnotation(" " + label + " ", x, yBottom);
-        text.setFont(Style.ANNOTATION_FONT);
-        text.setPaint(colour);
-        text.setRotationAngle(-Math.PI / 2);
-        text.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-        text.setRotationAnchor(TextAnchor.BOTTOM_LEFT);
-        plot.addAnnotation(text);
+    /** A right-pointing arrow head: a design beyond the right (or left) edge of the energy axis. */
+    static java.awt.Shape offScaleArrow(double size) {
+        double r = size / 2;
+        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        p.moveTo(-r, -r);
+        p.lineTo(r, 0);
+        p.lineTo(-r, r);
+        p.closePath();
+        return p;
+    }
+
+    /**
+     * Draws the vertical reference lines with their labels along them, each label at the bottom or the top of the
+     * plot, whichever end has fewer plotted designs just left of the line (where the text goes), on a
+     * translucent white box so that it stays readable over markers.
+     */
+    private static final class LabelPlacer {
+        private final XYPlot plot;
+        private final List<double[]> points = new ArrayList<>();
+        private final boolean logY;
+        private final double[] yRange;
+        private final double yBottom;
+        private final double yTop;
+        private final double decadesShown;
+
+        LabelPlacer(XYPlot plot, Quality quality, double[] yRange, double yBottom, double yTop, double xLow,
+                    double xHigh) {
+            this.plot = plot;
+            this.logY = quality != Quality.ACCURACY;
+            this.yRange = yRange;
+            this.yBottom = yBottom;
+            this.yTop = yTop;
+            this.decadesShown = Math.log10(xHigh / xLow);
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                org.jfree.data.xy.XYDataset ds = plot.getDataset(d);
+                if (ds == null) {
+                    continue;
+                }
+                for (int s = 0; s < ds.getSeriesCount(); s++) {
+                    for (int i = 0; i < ds.getItemCount(s); i++) {
+                        points.add(new double[] {ds.getXValue(s, i), ds.getYValue(s, i)});
+                    }
+                }
+            }
+        }
+
+        /** Fraction 0..1 of the height where y sits. */
+        private double height(double y) {
+            return logY ? Math.log(y / yRange[0]) / Math.log(yRange[1] / yRange[0])
+                    : (y - yRange[0]) / (yRange[1] - yRange[0]);
+        }
+
+        void verticalLine(double x, String label, Color colour, java.awt.Stroke stroke) {
+            ValueMarker m = new ValueMarker(x, colour, stroke);
+            plot.addDomainMarker(m, Layer.BACKGROUND);
+            // the text runs along the line, on its left, over about half the plot's height
+            double band = 0.04 * decadesShown;
+            int low = 0;
+            int high = 0;
+            for (double[] p : points) {
+                double dx = Math.log10(p[0] / x);
+                if (dx < -band || dx > 0.2 * band) {
+                    continue;
+                }
+                double h = height(p[1]);
+                if (h < 0.55) {
+                    low++;
+                }
+                if (h > 0.45) {
+                    high++;
+                }
+            }
+            boolean atBottom = low <= high;
+            // just left of the line, so that the text's box does not hide it
+            double xText = x / Math.pow(10, 0.005 * decadesShown);
+            XYTextAnnotation text = new XYTextAnnotation(" " + label + " ", xText, atBottom ? yBottom : yTop);
+            text.setFont(Style.ANNOTATION_FONT);
+            text.setPaint(colour);
+            text.setBackgroundPaint(new Color(255, 255, 255, 200));
+            text.setRotationAngle(-Math.PI / 2);
+            text.setTextAnchor(atBottom ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
+            text.setRotationAnchor(atBottom ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
+            plot.addAnnotation(text);
+        }
     }
 
     /**
@@ -413,6 +553,15 @@ final class ParetoFigure {
 
         boolean isEmpty() {
             return xMin > xMax || yMin > yMax;
+        }
+
+        Bounds copy() {
+            Bounds b = new Bounds();
+            b.xMin = xMin;
+            b.xMax = xMax;
+            b.yMin = yMin;
+            b.yMax = yMax;
+            return b;
         }
     }
 

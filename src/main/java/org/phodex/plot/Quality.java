@@ -54,8 +54,7 @@ enum Quality {
             a.setAutoRangeIncludesZero(false);
             return a;
         }
-        LogAxis a = new LogAxis(axisLabel);
-        a.setBase(10);
+        LogAxis a = new RoundLogAxis(axisLabel);
         a.setNumberFormatOverride(new SiFormat(""));
         return a;
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
  * tick labels and for annotations, so energies read the way papers write them.
  */
 final class SiFormat extends NumberFormat {
-    private static final String[] PREFIXES = {"y", "z", "a", "f", "p", "n", "µ", "m", "", "k", "M", "G", "T", "P"};
+    private static final String[] PREFIXES = {"y", "z", "a", "f", "p", "n", "µ", "m", "", "k", "M", "G", "T", "P", "E", "Z", "Y"};
     private static final int UNIT_INDEX = 8;
 
     private final String unit;

@@ -70,6 +70,11 @@ final class SweepFigures {
                             + workload));
             out.add(lines("sweep_energy", points, architectures, p, Metric.ENERGY, info,
                     "Energy per inference vs " + parameterLabel(p, false) + workload));
+            // with accuracy on the first figure, the matrix-level error too: smoother than top-1 on a test split
+            if (quality == Quality.ACCURACY && points.stream().anyMatch(d -> d.relativeError() > 0)) {
+                out.add(lines("sweep_error", points, architectures, p, Metric.ERROR, info,
+                        "Relative output error vs " + parameterLabel(p, false) + workload));
+            }
         } else if (vary.size() == 2) {
             for (String a : architectures) {
                 List<DesignPoint> mine = new ArrayList<>();
@@ -204,8 +209,9 @@ final class SweepFigures {
             Optional<RunInfo.Baseline> b = info.baseline();
             if (b.isPresent()) {
                 double e = b.get().energyJ();
-                plot.addRangeMarker(referenceMarker(e, b.get().name() + " (" + SiFormat.format(e, "J") + ")"),
+                plot.addRangeMarker(referenceMarker(e, b.get().name() + ": " + SiFormat.format(e, "J")),
                         Layer.BACKGROUND);
+                plot.addRangeMarker(referenceMarker(e / 10, "10x less energy"), Layer.BACKGROUND);
                 ValueMarker hundred = referenceMarker(e / 100, "100x less energy");
                 hundred.setPaint(Style.VERMILLION);
                 hundred.setLabelPaint(Style.VERMILLION);
@@ -213,6 +219,7 @@ final class SweepFigures {
                 yValues.add(e);
                 yValues.add(e / 100);
                 data.add(b.get().name(), "", e, "", "");
+                data.add("10x less energy", "", e / 10, "", "");
                 data.add("100x less energy", "", e / 100, "", "");
             }
         }

@@ -20,10 +20,11 @@ class SweepFiguresTest {
     void oneParameterSweepDrawsAccuracyAndEnergyLines() throws IOException {
         Fixtures.writeSweep(tmp, false);
         List<Path> files = RunFigures.write(tmp);
-        assertEquals(8, files.size(), files.toString());
+        assertEquals(12, files.size(), "accuracy, energy and output error, 4 files each: " + files);
         Path plots = tmp.resolve("plots");
         RunFiguresTest.assertFigure(plots, "sweep_accuracy");
         RunFiguresTest.assertFigure(plots, "sweep_energy");
+        RunFiguresTest.assertFigure(plots, "sweep_error");
         String acc = Files.readString(plots.resolve("sweep_accuracy.svg"));
         for (String t : List.of("ADC resolution (bits)", "Top-1 accuracy (%)", "mzi-clements", "mrr-bank",
                 "float reference 97.2 %")) {

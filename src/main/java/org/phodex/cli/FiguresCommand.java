@@ -1,0 +1,280 @@
+package org.phodex.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.phodex.plot.GalleryNotes;
+import org.phodex.plot.SweepMerge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code phodex figures}: regenerates the figure gallery from pinned specs and seeds by running the ordinary
+ * commands ({@code search}, {@code sweep}, {@code plot}, {@code mesh}) into a scratch folder, then copying each
+ * entry's figures (PNG, SVG, PDF, with the CSV behind each) and its source data into {@code plots/<entry>/}, and
+ * writing {@code plots/README.md} with one line of findings per figure read back from that data.
+ */
+@Command(name = "figures", mixinStandardHelpOptions = true,
+        description = {"Regenerate the figure gallery in plots/ from pinned specs and seeds: a search over all "
+                + "families, sweeps of ADC bits, laser margin and phase error, mesh diagrams; plots/README.md lists "
+                + "every figure with what it shows, read from the generated data."})
+public final class FiguresCommand implements Callable<Integer> {
+    static final String SEED = "1";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "gallery folder (default plots)")
+    Path output = Path.of("plots");
+
+    @Option(names = "--quick", description = "small budgets and coarse grids (seconds instead of minutes; for "
+            + "tests and for checking the pipeline, not for publication)")
+    boolean quick;
+
+    @Option(names = "--threads", paramLabel = "T", description = "evaluation threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--with-mnist", description = "add a small mnist-mlp search (slow: several seconds per design "
+            + "on 2 cores, so about half an hour)")
+    boolean withMnist;
+
+    /** One gallery entry: a folder of figures under the gallery and the findings behind them. */
+    private record Entry(String name, String title, String command, List<String> notes, double seconds) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        String t = Integer.toString(SearchCommand.threads(threads));
+        PrintWriter out = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        Path work = Files.createTempDirectory("phodex-figures");
+        List<Entry> entries = new ArrayList<>();
+        try {
+            Files.createDirectories(output);
+            entries.add(search("search-digits-mlp", "digits-mlp: search over all five families", "digits-mlp",
+                    quick ? 8 : 40, quick ? 2 : 25, t, work, out));
+            entries.add(sweep("sweep-adc-bits", "ADC resolution, Clements mesh vs MRR bank (digits-mlp)",
+                    List.of("mzi-clements", "mrr-bank"), List.of(quick ? "adc_bits=2:8:3" : "adc_bits=2:10"),
+                    List.of(), t, work, out));
+            entries.add(sweep("sweep-margin-adc", "Laser margin x ADC resolution heat maps (digits-mlp)",
+                    List.of("mzi-clements", "mrr-bank"),
+                    List.of(quick ? "laser_margin_db=-10:6:8" : "laser_margin_db=-10:6:2",
+                            quick ? "adc_bits=2:10:4" : "adc_bits=2:10:2"), List.of(), t, work, out));
+            entries.add(sweep("sweep-phase-error", "Phase-error robustness, Clements vs Reck, N = 8 (digits-mlp)",
+                    List.of("mzi-clements", "mzi-reck"),
+                    List.of(quick ? "phase_error_rad=0:0.2:0.1" : "phase_error_rad=0:0.2:0.02"),
+                    List.of("mesh_size=8"), t, work, out));
+            entries.add(mesh("mesh-clements-16", "Programmed 16x16 Clements mesh", "clements", out));
+            entries.add(mesh("mesh-butterfly-16", "Programmed 16x16 butterfly mesh (crossings between stages)",
+                    "butterfly", out));
+            if (withMnist) {
+                entries.add(search("search-mnist-mlp", "mnist-mlp: search over all five families", "mnist-mlp",
+                        quick ? 8 : 24, quick ? 2 : 8, t, work, out));
+            }
+        } finally {
+            deleteTree(work);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        writeReadme(entries, seconds, t);
+        out.printf(Locale.ROOT, "figures: %d entries in %s, %.0f s; index: %s%n", entries.size(), output, seconds,
+                output.resolve("README.md"));
+        out.flush();
+        return 0;
+    }
+
+    private Entry search(String name, String title, String workload, int population, int generations,
+                         String threads, Path work, PrintWriter progress) throws IOException {
+        long t0 = System.nanoTime();
+        Path run = work.resolve(name);
+        List<String> args = List.of("search", "-w", workload, "--population", Integer.toString(population),
+                "--generations", Integer.toString(generations), "--seed", SEED);
+        runStep(name, concat(args, List.of("--threads", threads, "-o", run.toString(), "--force")));
+        Path dest = fresh(name);
+        copyFigures(run.resolve("plots"), dest);
+        copyData(run, dest, "manifest.json", "pareto.csv", "indicators.csv");
+        return done(progress, name, title, "phodex " + String.join(" ", args), GalleryNotes.search(run), t0);
+    }
+
+    private Entry sweep(String name, String title, List<String> architectures, List<String> vary,
+                        List<String> sets, String threads, Path work, PrintWriter progress) throws IOException {
+        long t0 = System.nanoTime();
+        List<Path> dirs = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (String a : architectures) {
+            Path dir = work.resolve(name).resolve(a);
+            List<String> args = new ArrayList<>(List.of("sweep", "-a", a, "-w", "digits-mlp", "--seed", SEED));
+            vary.forEach(v -> args.addAll(List.of("--vary", v)));
+            sets.forEach(s -> args.addAll(List.of("--set", s)));
+            shown.add("phodex " + String.join(" ", args));
+            runStep(name, concat(args, List.of("--threads", threads, "-o", dir.toString(), "--force")));
+            dirs.add(dir);
+        }
+        Path merged = work.resolve(name).resolve("merged");
+        SweepMerge.merge(dirs, merged);
+        runStep(name, List.of("plot", merged.toString()));
+        Path dest = fresh(name);
+        copyFigures(merged.resolve("plots"), dest);
+        copyData(merged, dest, "manifest.json", "sweep.csv");
+        List<String> params = vary.stream().map(v -> v.substring(0, v.indexOf('='))).toList();
+        List<String> notes = params.size() == 1 ? GalleryNotes.sweep1d(merged, params.get(0))
+                : GalleryNotes.sweep2d(merged, params.get(0), params.get(1));
+        return done(progress, name, title, String.join("; ", shown) + " (sweeps joined, then `phodex plot`)", notes,
+                t0);
+    }
+
+    private Entry mesh(String name, String title, String layout, PrintWriter progress) throws IOException {
+        long t0 = System.nanoTime();
+        Path dest = fresh(name);
+        List<String> args = List.of("mesh", "--layout", layout, "--size", "16", "--seed", SEED);
+        List<String> files = new ArrayList<>();
+        for (String ext : List.of("png", "svg", "pdf")) {
+            files.addAll(List.of("--draw", dest.resolve("mesh." + ext).toString()));
+        }
+        Path phases = dest.resolve("mesh.csv");
+        runStep(name, concat(concat(args, files), List.of("--phases", phases.toString())));
+        return done(progress, name, title, "phodex " + String.join(" ", args) + " --draw mesh.png --phases mesh.csv",
+                List.of(GalleryNotes.mesh(phases)), t0);
+    }
+
+    private Entry done(PrintWriter progress, String name, String title, String command, List<String> notes,
+                       long t0) {
+        double s = (System.nanoTime() - t0) / 1e9;
+        progress.printf(Locale.ROOT, "figures: %s done (%.0f s)%n", name, s);
+        progress.flush();
+        return new Entry(name, title, command, notes, s);
+    }
+
+    /** Runs one phodex command; its normal output is dropped, its errors pass through. */
+    private void runStep(String entry, List<String> args) {
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        int code = Main.run(quiet, spec.commandLine().getErr(), args.toArray(new String[0]));
+        if (code != 0) {
+            throw new IllegalStateException("figures: " + entry + ": 'phodex " + String.join(" ", args)
+                    + "' failed with exit code " + code);
+        }
+    }
+
+    private Path fresh(String name) throws IOException {
+        Path dest = output.resolve(name);
+        deleteTree(dest);
+        Files.createDirectories(dest);
+        return dest;
+    }
+
+    private static void copyFigures(Path plots, Path dest) throws IOException {
+        try (Stream<Path> files = Files.list(plots)) {
+            for (Path f : files.sorted().toList()) {
+                Files.copy(f, dest.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static void copyData(Path from, Path dest, String... names) throws IOException {
+        Path data = dest.resolve("data");
+        Files.createDirectories(data);
+        for (String n : names) {
+            Files.copy(from.resolve(n), data.resolve(n), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void writeReadme(List<Entry> entries, double seconds, String threads) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# phodex figure gallery\n\n");
+        sb.append("Generated by `./phodex figures").append(quick ? " --quick" : "").append(withMnist ? " --with-mnist" : "")
+                .append(String.format(Locale.ROOT, "` in %.0f s with %s evaluation threads", seconds, threads))
+                .append("; do not edit by hand, every line below is read from the data in each folder.\n");
+        if (quick) {
+            sb.append("\n**Quick mode: small budgets and coarse grids, for checking the pipeline only.**\n");
+        }
+        sb.append("\nEach folder holds every figure as PNG, SVG and PDF with its data as CSV beside it, and the ")
+                .append("run's or sweep's own files in `data/`. All runs use seed ").append(SEED).append(".\n");
+        for (Entry e : entries) {
+            sb.append("\n## ").append(e.title()).append("\n\n");
+            sb.append("Folder `").append(e.name()).append("/`, made by `").append(e.command()).append(String.format(
+                    Locale.ROOT, "` (%.0f s).%n%n", e.seconds()));
+            for (String n : e.notes()) {
+                sb.append("- ").append(n).append('\n');
+            }
+            sb.append('\n');
+            for (String png : figures(output.resolve(e.name()))) {
+                sb.append("- `").append(png).append("`: ").append(describe(png)).append('\n');
+            }
+        }
+        Files.writeString(output.resolve("README.md"), sb.toString());
+    }
+
+    private static List<String> figures(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png"))
+                    .sorted(Comparator.naturalOrder()).toList();
+        }
+    }
+
+    /** What each kind of figure shows (the figure's content; the numbers are in the findings above). */
+    static String describe(String png) {
+        String n = png.replaceFirst("\\.png$", "");
+        if (n.equals("pareto")) {
+            return "energy per inference vs accuracy of every design, the Pareto front, the H100 lines (measured, "
+                    + "10x and 100x less) and the float reference accuracy";
+        } else if (n.equals("convergence")) {
+            return "hypervolume of the archive against evaluations";
+        } else if (n.equals("energy_breakdown")) {
+            return "energy per MAC of front designs, stacked by component";
+        } else if (n.equals("mesh")) {
+            return "the mesh's MZIs coloured by their programmed phases";
+        } else if (n.startsWith("sweep_accuracy_heatmap")) {
+            return "top-1 accuracy over the grid" + suffix(n, "sweep_accuracy_heatmap");
+        } else if (n.startsWith("sweep_energy_heatmap")) {
+            return "energy per inference over the grid" + suffix(n, "sweep_energy_heatmap");
+        } else if (n.equals("sweep_accuracy")) {
+            return "top-1 accuracy against the swept parameter, one line per architecture";
+        } else if (n.equals("sweep_energy")) {
+            return "energy per inference against the swept parameter, with the H100 lines";
+        } else if (n.equals("sweep_error")) {
+            return "relative output error (RMS) against the swept parameter";
+        }
+        return n.replace('_', ' ');
+    }
+
+    private static String suffix(String name, String prefix) {
+        String rest = name.substring(prefix.length());
+        return rest.isEmpty() ? "" : ", " + rest.substring(1);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+}
