@@ -76,10 +76,10 @@ public final class FiguresCommand implements Callable<Integer> {
                     List.of("mzi-clements", "mrr-bank"),
                     List.of(quick ? "laser_margin_db=-10:6:8" : "laser_margin_db=-10:6:2",
                             quick ? "adc_bits=2:10:4" : "adc_bits=2:10:2"), List.of(), t, work, out));
-            entries.add(sweep("sweep-phase-error", "Phase-error robustness, Clements vs Reck, N = 8 (digits-mlp)",
+            entries.add(sweep("sweep-phase-error", "Phase-error robustness, Clements vs Reck, N = 6 (digits-mlp)",
                     List.of("mzi-clements", "mzi-reck"),
                     List.of(quick ? "phase_error_rad=0:0.2:0.1" : "phase_error_rad=0:0.2:0.02"),
-                    List.of("mesh_size=8"), t, work, out));
+                    List.of("mesh_size=6"), t, work, out));
             entries.add(mesh("mesh-clements-16", "Programmed 16x16 Clements mesh", "clements", out));
             entries.add(mesh("mesh-butterfly-16", "Programmed 16x16 butterfly mesh (crossings between stages)",
                     "butterfly", out));
