@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 EvaluateCommand.class,
                 ListCommand.class,
+                BenchCommand.class,
                 MeshCommand.class,
                 PlotCommand.class,
                 ResumeCommand.class,
