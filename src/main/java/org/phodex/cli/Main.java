@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 EvaluateCommand.class,
                 ListCommand.class,
+                BenchCommand.class,
                 FiguresCommand.class,
                 MeshCommand.class,
                 PlotCommand.class,

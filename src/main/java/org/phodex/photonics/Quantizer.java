@@ -16,13 +16,34 @@ public final class Quantizer {
         if (!(fullScale > 0)) {
             return 0;
         }
-        double c = Math.max(-fullScale, Math.min(fullScale, x));
-        if (bits == 1) {
-            return c >= 0 ? fullScale : -fullScale;
+        return Signed.of(fullScale, bits).apply(x);
+    }
+
+    /**
+     * {@link #signed} with its step worked out once, for loops over many samples at one full scale: clip to
+     * [-fullScale, fullScale], then rint(x / step) * step with 1 / step precomputed.
+     *
+     * @param step     fullScale / (2^(b-1) - 1); 0 for a 1-bit (sign only) quantizer
+     * @param invStep  1 / step
+     */
+    public record Signed(double fullScale, double step, double invStep) {
+        /** fullScale > 0 and bits >= 1. */
+        public static Signed of(double fullScale, int bits) {
+            if (bits == 1) {
+                return new Signed(fullScale, 0, 0);
+            }
+            double levels = (1L << (bits - 1)) - 1;
+            double step = fullScale / levels;
+            return new Signed(fullScale, step, 1 / step);
         }
-        double levels = (1L << (bits - 1)) - 1;
-        double step = fullScale / levels;
-        return Math.rint(c / step) * step;
+
+        public double apply(double x) {
+            double c = Math.max(-fullScale, Math.min(fullScale, x));
+            if (step == 0) {
+                return c >= 0 ? fullScale : -fullScale;
+            }
+            return Math.rint(c * invStep) * step;
+        }
     }
 
     /** Unsigned quantizer over [0, max] with 2^b levels including both ends; clips outside. */

@@ -26,4 +26,9 @@ public record RealizedSvdTile(RealizedMesh v, double[] attenuatorRe, double[] at
         u.applyTo(m);
         return m;
     }
+
+    /** Re(T), n x n row-major: what homodyne detection reads. */
+    public double[] transferRe() {
+        return transfer().re;
+    }
 }

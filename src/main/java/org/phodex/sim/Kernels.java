@@ -1,49 +1,85 @@
 package org.phodex.sim;
 
-/** Dense kernels on primitive row-major arrays; each has a slow obvious twin in the tests. */
-final class Kernels {
+/**
+ * Dense kernels on primitive row-major arrays; each has a slow obvious twin in the tests.
+ *
+ * <p>The batched product is computed on the Vector API ({@code jdk.incubator.vector}, added by the launcher and by
+ * surefire with {@code --add-modules}) when the module is loaded, else on plain loops. Both paths give the same
+ * bits: every output element is {@code acc = fma(x[b][j], w[j][c], acc)} over j in order from {@code acc = +0},
+ * skipping zero inputs (an exact no-op: acc is never -0, so adding {@code 0 * w} cannot change it).
+ */
+public final class Kernels {
+    /** True when the Vector API kernels run (the module is loaded and {@code -Dphodex.vector=false} is not set). */
+    public static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("phodex.vector"));
+
+    /**
+     * Doubles per vector of the product kernel (1 on the plain path). Callers that pad a product's width to a
+     * multiple of it (with readable columns behind) avoid the scalar column tail.
+     */
+    public static final int LANES = VECTOR ? VectorKernels.lanes() : 1;
+
     private Kernels() {
     }
 
+    /** "vector API (512-bit)" or "scalar loops": which kernels run, for reports. */
+    public static String describe() {
+        return VECTOR ? "Vector API, " + VectorKernels.bits() + "-bit vectors" : "scalar loops (no jdk.incubator.vector)";
+    }
+
     /**
-     * y = x * wt: x is {@code batch x k}, wt is {@code k x m} (a tile's matrix transposed), y is
-     * {@code batch x m}, all row-major; y is overwritten. Four input rows at a time share each row of wt,
-     * and the innermost loop runs contiguously over m (vectorizable).
+     * y = x * wt[:, col0 : col0 + width]: x is {@code batch x k} from {@code xOff}, wt is {@code k x ldw} (a block of tiles'
+     * matrices transposed), y is {@code batch x width}, all row-major; y is overwritten. Sparse rows of x (as
+     * MNIST pixels) skip their zeros; dense blocks of four rows share each loaded row of wt.
+     *
+     * @param nz scratch of at least k ints
      */
-    static void multiply(double[] x, int batch, int k, double[] wt, int m, double[] y) {
-        java.util.Arrays.fill(y, 0, batch * m, 0);
-        int b = 0;
-        for (; b + 4 <= batch; b += 4) {
-            int x0 = b * k, x1 = x0 + k, x2 = x1 + k, x3 = x2 + k;
-            int y0 = b * m, y1 = y0 + m, y2 = y1 + m, y3 = y2 + m;
-            for (int j = 0; j < k; j++) {
-                double a0 = x[x0 + j], a1 = x[x1 + j], a2 = x[x2 + j], a3 = x[x3 + j];
-                if (a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0) {
-                    continue;
-                }
-                int w = j * m;
-                for (int i = 0; i < m; i++) {
-                    double wv = wt[w + i];
-                    y[y0 + i] += a0 * wv;
-                    y[y1 + i] += a1 * wv;
-                    y[y2 + i] += a2 * wv;
-                    y[y3 + i] += a3 * wv;
-                }
-            }
+    public static void multiply(double[] x, int xOff, int batch, int k, double[] wt, int ldw, int col0, int width,
+            double[] y, int[] nz) {
+        if (VECTOR) {
+            VectorKernels.multiply(x, xOff, batch, k, wt, ldw, col0, width, y, nz);
+        } else {
+            multiplyPlain(x, xOff, batch, k, wt, ldw, col0, width, y);
         }
-        for (; b < batch; b++) {
-            int xo = b * k;
-            int yo = b * m;
+    }
+
+    /** y = x * wt with wt {@code k x m} (the whole matrix). */
+    public static void multiply(double[] x, int batch, int k, double[] wt, int m, double[] y) {
+        multiply(x, 0, batch, k, wt, m, 0, m, y, new int[k]);
+    }
+
+    /** The plain-loop path of {@link #multiply}: contiguous fma axpys over each output row (C2 vectorizes them). */
+    public static void multiplyPlain(double[] x, int xOff, int batch, int k, double[] wt, int ldw, int col0, int width,
+            double[] y) {
+        java.util.Arrays.fill(y, 0, batch * width, 0);
+        for (int b = 0; b < batch; b++) {
+            int xo = xOff + b * k;
+            int yo = b * width;
             for (int j = 0; j < k; j++) {
                 double a = x[xo + j];
                 if (a == 0) {
                     continue;
                 }
-                int w = j * m;
-                for (int i = 0; i < m; i++) {
-                    y[yo + i] += a * wt[w + i];
+                int w = j * ldw + col0;
+                for (int c = 0; c < width; c++) {
+                    y[yo + c] = Math.fma(a, wt[w + c], y[yo + c]);
                 }
             }
+        }
+    }
+
+    /** Scalar tail of a row: columns [c0, width) of row b by the same fma sequence. */
+    static void rowTail(double[] x, int xo, int k, double[] wt, int ldw, int col0, int c0, int width, double[] y,
+            int yo) {
+        for (int c = c0; c < width; c++) {
+            double acc = 0;
+            for (int j = 0; j < k; j++) {
+                double a = x[xo + j];
+                if (a != 0) {
+                    acc = Math.fma(a, wt[j * ldw + col0 + c], acc);
+                }
+            }
+            y[yo + c] = acc;
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.phodex.sim;
 
-import java.util.SplittableRandom;
 import org.phodex.photonics.ComplexMatrix;
 import org.phodex.photonics.DetectorNoise;
 import org.phodex.photonics.MeshProgrammer;
@@ -9,6 +8,7 @@ import org.phodex.photonics.Quantizer;
 import org.phodex.photonics.RealizedSvdTile;
 import org.phodex.photonics.StaticErrors;
 import org.phodex.photonics.SvdTile;
+import org.phodex.photonics.ZigguratRandom;
 
 /**
  * One weight matrix programmed on its tiles for one chip sample. Immutable and thread-safe.
@@ -35,14 +35,20 @@ public final class PhotonicLayer {
     private final int tileCols;
     private final int gridRows;
     private final int gridCols;
-    /** per tile: realized normalized matrix, transposed: validCols x validRows row-major. */
-    private final double[][] transposed;
+    /**
+     * Per tile column block cb: the realized normalized matrices (times their gains) of the tiles (a, cb) for every
+     * tile row a, transposed and side by side: {@code vc x ldw} row-major, element (j, a * tileRows + i) =
+     * gain * Re(T)(i, j); the {@link Kernels#LANES} columns past outDim are zero padding, so a product's width can
+     * be rounded up to whole vectors. One product per block then serves every tile row.
+     */
+    private final double[][] blockWeights;
+    private final int ldw;
     private final double[] scale;
     private final double[] gain;
     private final RealizedSvdTile[] realized;
     private final double fitError;
 
-    private PhotonicLayer(SimSettings s, int outDim, int inDim, double[][] transposed, double[] scale,
+    private PhotonicLayer(SimSettings s, int outDim, int inDim, double[][] blockWeights, double[] scale,
             double[] gain, RealizedSvdTile[] realized, double fitError) {
         this.gain = gain;
         this.settings = s;
@@ -52,7 +58,8 @@ public final class PhotonicLayer {
         this.tileCols = s.tileCols();
         this.gridRows = ceilDiv(outDim, tileRows);
         this.gridCols = ceilDiv(inDim, tileCols);
-        this.transposed = transposed;
+        this.blockWeights = blockWeights;
+        this.ldw = outDim + Kernels.LANES;
         this.scale = scale;
         this.realized = realized;
         this.fitError = fitError;
@@ -66,71 +73,88 @@ public final class PhotonicLayer {
      * Programs {@code weights} ({@code outDim x inDim} row-major) for the chip sample {@code chipSeed}.
      */
     public static PhotonicLayer program(double[] weights, int outDim, int inDim, SimSettings s, long chipSeed) {
+        return program(weights, outDim, inDim, s, chipSeed, 1);
+    }
+
+    /**
+     * {@link #program(double[], int, int, SimSettings, long)} with the tiles realized on up to {@code threads}
+     * threads; the result does not depend on {@code threads}.
+     */
+    public static PhotonicLayer program(double[] weights, int outDim, int inDim, SimSettings s, long chipSeed,
+            int threads) {
         if (outDim < 1 || inDim < 1 || weights.length != outDim * inDim) {
             throw new IllegalArgumentException("weights hold " + weights.length + " values, not " + outDim + " x "
                     + inDim);
         }
+        long t0 = Profile.start();
         int rows = s.tileRows();
         int cols = s.tileCols();
         int gr = ceilDiv(outDim, rows);
         int gc = ceilDiv(inDim, cols);
-        double[][] tr = new double[gr * gc][];
+        int ld = outDim + Kernels.LANES;
+        double[][] bw = new double[gc][];
+        for (int b = 0; b < gc; b++) {
+            bw[b] = new double[Math.min(cols, inDim - b * cols) * ld];
+        }
         double[] sc = new double[gr * gc];
         double[] gains = new double[gr * gc];
+        double[] fits = new double[gr * gc];
         java.util.Arrays.fill(gains, 1);
         RealizedSvdTile[] rz = s.layout().isMzi() ? new RealizedSvdTile[gr * gc] : null;
-        double fit = 0;
         StaticErrors errors = s.staticErrors();
         MeshProgrammer programmer = s.layout().isMzi() ? s.meshProgrammer() : null;
         MrrBank bank = s.layout().isMzi() ? null : s.mrrBank();
-        for (int a = 0; a < gr; a++) {
-            for (int b = 0; b < gc; b++) {
-                int t = a * gc + b;
-                int r0 = a * rows;
-                int c0 = b * cols;
-                int vr = Math.min(rows, outDim - r0);
-                int vc = Math.min(cols, inDim - c0);
-                double[] tile = new double[rows * cols];
+        Parallel.forEach(gr * gc, threads, t -> {
+            int a = t / gc;
+            int b = t % gc;
+            int r0 = a * rows;
+            int c0 = b * cols;
+            int vr = Math.min(rows, outDim - r0);
+            int vc = Math.min(cols, inDim - c0);
+            double[] tile = new double[rows * cols];
+            for (int i = 0; i < vr; i++) {
+                System.arraycopy(weights, (r0 + i) * inDim + c0, tile, i * cols, vc);
+            }
+            double[] wt = bw[b];
+            if (programmer != null) {
+                SvdTile prog = TileProgramCache.shared().get(tile, rows, programmer);
+                fits[t] = prog.fitError();
+                sc[t] = prog.scale();
+                RealizedSvdTile r = prog.realize(errors, new ZigguratRandom(Seeds.derive(chipSeed, t)));
+                rz[t] = r;
+                double[] re = r.transferRe();
+                double g = calibratedGain(re, tile, rows, cols, vr, vc, sc[t]);
+                gains[t] = g;
                 for (int i = 0; i < vr; i++) {
-                    System.arraycopy(weights, (r0 + i) * inDim + c0, tile, i * cols, vc);
+                    for (int j = 0; j < vc; j++) {
+                        wt[j * ld + r0 + i] = g * re[i * rows + j];
+                    }
                 }
-                double[] wt = new double[vc * vr];
-                if (programmer != null) {
-                    SvdTile prog = TileProgramCache.shared().get(tile, rows, programmer);
-                    fit += prog.fitError();
-                    sc[t] = prog.scale();
-                    RealizedSvdTile r = prog.realize(errors, new SplittableRandom(Seeds.derive(chipSeed, t)));
-                    rz[t] = r;
-                    ComplexMatrix m = r.transfer();
-                    double g = calibratedGain(m.re, tile, rows, cols, vr, vc, sc[t]);
-                    gains[t] = g;
+            } else {
+                double max = 0;
+                for (double w : tile) {
+                    max = Math.max(max, Math.abs(w));
+                }
+                sc[t] = max;
+                if (max > 0) {
+                    for (int k = 0; k < tile.length; k++) {
+                        tile[k] /= max;
+                    }
+                    double[] got = bank.realize(tile, rows, cols);
                     for (int i = 0; i < vr; i++) {
                         for (int j = 0; j < vc; j++) {
-                            wt[j * vr + i] = g * m.re[i * rows + j];
-                        }
-                    }
-                } else {
-                    double max = 0;
-                    for (double w : tile) {
-                        max = Math.max(max, Math.abs(w));
-                    }
-                    sc[t] = max;
-                    if (max > 0) {
-                        for (int k = 0; k < tile.length; k++) {
-                            tile[k] /= max;
-                        }
-                        double[] got = bank.realize(tile, rows, cols);
-                        for (int i = 0; i < vr; i++) {
-                            for (int j = 0; j < vc; j++) {
-                                wt[j * vr + i] = got[i * cols + j];
-                            }
+                            wt[j * ld + r0 + i] = got[i * cols + j];
                         }
                     }
                 }
-                tr[t] = wt;
             }
+        });
+        double fit = 0;
+        for (double f : fits) {
+            fit += f;
         }
-        return new PhotonicLayer(s, outDim, inDim, tr, sc, gains, rz, programmer == null ? 0 : fit / (gr * gc));
+        Profile.stop(Profile.Phase.BUILD, t0);
+        return new PhotonicLayer(s, outDim, inDim, bw, sc, gains, rz, programmer == null ? 0 : fit / (gr * gc));
     }
 
     /**
@@ -155,52 +179,126 @@ public final class PhotonicLayer {
         return den > 0 && num > 0 ? num / den : 1;
     }
 
+    /** Per-thread scratch, grown on demand and reused across calls (no per-call allocation of big arrays). */
+    private static final class Scratch {
+        double[] a = new double[0];
+        double[] b = new double[0];
+        double[] c = new double[0];
+        double[] d = new double[0];
+        int[] nz = new int[0];
+
+        static double[] grow(double[] d, int n) {
+            return d.length >= n ? d : new double[Math.max(n, d.length + d.length / 2)];
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     /**
      * Runs a batch through the layer: {@code x} is {@code batch x inDim} row-major, the result
      * {@code batch x outDim}. Noise streams are seeded by (noiseSeed, tile, pass) only.
      */
     public double[] apply(double[] x, int batch, long noiseSeed) {
+        return apply(x, batch, noiseSeed, 1);
+    }
+
+    /**
+     * {@link #apply(double[], int, long)} on up to {@code threads} threads (groups of tile rows); the result does not
+     * depend on {@code threads}: each tile's noise has its own stream and each output's partial sums are added in
+     * tile column order.
+     */
+    public double[] apply(double[] x, int batch, long noiseSeed, int threads) {
         if (batch < 0 || x.length != batch * inDim) {
             throw new IllegalArgumentException("input holds " + x.length + " values, not " + batch + " x " + inDim);
         }
         double[] out = new double[batch * outDim];
+        if (batch == 0) {
+            return out;
+        }
         double relNoise = DetectorNoise.relativeNoise(settings.receivedPowerW(), settings.detector());
         boolean mrr = !settings.layout().isMzi();
-        double[] xq = new double[batch * tileCols];
-        double[] xNeg = mrr ? new double[batch * tileCols] : null;
-        double[] fs = new double[batch];
-        double[] y = new double[batch * tileRows];
-        for (int b = 0; b < gridCols; b++) {
-            int c0 = b * tileCols;
+        long t0 = Profile.start();
+        // every column block's DAC codes, once: block cb at offset cb * batch * tileCols, full scales likewise
+        Scratch sc = SCRATCH.get();
+        sc.a = Scratch.grow(sc.a, gridCols * batch * tileCols);
+        sc.b = Scratch.grow(sc.b, gridCols * batch);
+        double[] xq = sc.a;
+        double[] fs = sc.b;
+        double[] xNeg = null;
+        boolean[] negatives = new boolean[gridCols];
+        for (int cb = 0; cb < gridCols; cb++) {
+            int c0 = cb * tileCols;
             int vc = Math.min(tileCols, inDim - c0);
-            boolean negatives = quantizeInputs(x, batch, c0, vc, xq, fs);
-            if (mrr && negatives) {
-                for (int k = 0; k < batch * vc; k++) {
-                    xNeg[k] = Math.max(0, -xq[k]);
-                    xq[k] = Math.max(0, xq[k]);
-                }
-            }
-            for (int a = 0; a < gridRows; a++) {
-                int t = a * gridCols + b;
-                if (scale[t] == 0) {
-                    continue; // an all-zero tile is not mapped
-                }
-                int r0 = a * tileRows;
-                int vr = Math.min(tileRows, outDim - r0);
-                Kernels.multiply(xq, batch, vc, transposed[t], vr, y);
-                detect(y, batch, vr, relNoise, Seeds.derive(noiseSeed, 2L * t), fs, scale[t], out, r0);
-                if (mrr && negatives) {
-                    Kernels.multiply(xNeg, batch, vc, transposed[t], vr, y);
-                    detect(y, batch, vr, relNoise, Seeds.derive(noiseSeed, 2L * t + 1), fs, -scale[t], out, r0);
+            negatives[cb] = quantizeInputs(x, batch, c0, vc, xq, cb * batch * tileCols, fs, cb * batch);
+        }
+        if (mrr) {
+            sc.c = Scratch.grow(sc.c, gridCols * batch * tileCols);
+            xNeg = sc.c;
+            for (int cb = 0; cb < gridCols; cb++) {
+                if (negatives[cb]) {
+                    int o = cb * batch * tileCols;
+                    int vc = Math.min(tileCols, inDim - cb * tileCols);
+                    for (int k = o; k < o + batch * vc; k++) {
+                        xNeg[k] = Math.max(0, -xq[k]);
+                        xq[k] = Math.max(0, xq[k]);
+                    }
                 }
             }
         }
+        Profile.stop(Profile.Phase.DAC, t0);
+        double[] xNegF = xNeg;
+        int groups = Math.min(threads, gridRows);
+        Parallel.forEach(groups, threads, g -> applyRows(g * gridRows / groups, (g + 1) * gridRows / groups, batch,
+                noiseSeed, relNoise, xq, xNegF, negatives, fs, out));
         return out;
     }
 
-    /** Per vector: fs = max |x| over the block, x / fs through the signed DAC; true if any input is negative. */
-    private boolean quantizeInputs(double[] x, int batch, int c0, int vc, double[] xq, double[] fs) {
+    /** Tile rows [a0, a1): per column block one product for all of them, then each tile's detection. */
+    private void applyRows(int a0, int a1, int batch, long noiseSeed, double relNoise, double[] xq,
+            double[] xNeg, boolean[] negatives, double[] fs, double[] out) {
+        int o0 = a0 * tileRows;
+        int width = Math.min(outDim, a1 * tileRows) - o0;
+        width += (Kernels.LANES - width % Kernels.LANES) % Kernels.LANES; // whole vectors; padding ignored
+        Scratch sc = SCRATCH.get();
+        sc.d = Scratch.grow(sc.d, batch * width);
+        if (sc.nz.length < tileCols) {
+            sc.nz = new int[tileCols];
+        }
+        double[] y = sc.d;
+        int[] nz = sc.nz;
+        for (int cb = 0; cb < gridCols; cb++) {
+            int vc = Math.min(tileCols, inDim - cb * tileCols);
+            int xo = cb * batch * tileCols;
+            int fo = cb * batch;
+            int passes = xNeg != null && negatives[cb] ? 2 : 1;
+            for (int pass = 0; pass < passes; pass++) {
+                long t0 = Profile.start();
+                Kernels.multiply(pass == 0 ? xq : xNeg, xo, batch, vc, blockWeights[cb], ldw, o0, width, y, nz);
+                Profile.stop(Profile.Phase.PRODUCT, t0);
+                t0 = Profile.start();
+                for (int a = a0; a < a1; a++) {
+                    int t = a * gridCols + cb;
+                    if (scale[t] == 0) {
+                        continue; // an all-zero tile is not mapped
+                    }
+                    int r0 = a * tileRows;
+                    int vr = Math.min(tileRows, outDim - r0);
+                    detect(y, width, r0 - o0, vr, batch, relNoise, Seeds.derive(noiseSeed, 2L * t + pass), fs, fo,
+                            pass == 0 ? scale[t] : -scale[t], out, r0);
+                }
+                Profile.stop(Profile.Phase.NOISE_ADC, t0);
+            }
+        }
+    }
+
+    /**
+     * Per vector of one column block: fs = max |x| over the block, x / fs through the signed DAC into
+     * {@code xq[qo..]} ({@code batch x vc}), fs into {@code fs[fo..]}; true if any input is negative.
+     */
+    private boolean quantizeInputs(double[] x, int batch, int c0, int vc, double[] xq, int qo0, double[] fs,
+            int fo) {
         int bits = settings.dacBits();
+        Quantizer.Signed dac = bits > 0 ? Quantizer.Signed.of(1, bits) : null;
         boolean negatives = false;
         for (int b = 0; b < batch; b++) {
             int xo = b * inDim + c0;
@@ -208,26 +306,30 @@ public final class PhotonicLayer {
             for (int j = 0; j < vc; j++) {
                 max = Math.max(max, Math.abs(x[xo + j]));
             }
-            fs[b] = max;
+            fs[fo + b] = max;
             double inv = max > 0 ? 1 / max : 0;
-            int qo = b * vc;
+            int qo = qo0 + b * vc;
             for (int j = 0; j < vc; j++) {
                 double v = x[xo + j];
                 negatives |= v < 0;
-                xq[qo + j] = bits > 0 ? Quantizer.signed(v * inv, 1, bits) : v * inv;
+                xq[qo + j] = dac != null ? dac.apply(v * inv) : v * inv;
             }
         }
         return negatives;
     }
 
-    /** Detector noise and ADC on a tile's batch of outputs, then the digital rescale and partial sum. */
-    private void detect(double[] y, int batch, int vr, double relNoise, long seed, double[] fs, double tileScale,
-            double[] out, int r0) {
+    /**
+     * Detector noise and ADC on one tile's batch of outputs (columns [yc, yc + vr) of y, row stride ldy), then the
+     * digital rescale and partial sum into out's columns [r0, r0 + vr). A vector whose block is all zero (fs = 0)
+     * adds exactly nothing and is skipped. The ADC range is the largest noise-free |output| over the batch.
+     */
+    private void detect(double[] y, int ldy, int yc, int vr, int batch, double relNoise, long seed, double[] fs,
+            int fo, double tileScale, double[] out, int r0) {
         int bits = settings.adcBits();
         if (relNoise == 0 && bits <= 0) {
             for (int b = 0; b < batch; b++) {
-                double g = fs[b] * tileScale;
-                int yo = b * vr;
+                double g = fs[fo + b] * tileScale;
+                int yo = b * ldy + yc;
                 int oo = b * outDim + r0;
                 for (int i = 0; i < vr; i++) {
                     out[oo + i] += g * y[yo + i];
@@ -236,24 +338,37 @@ public final class PhotonicLayer {
             return;
         }
         double range = 0;
-        for (int k = 0; k < batch * vr; k++) {
-            range = Math.max(range, Math.abs(y[k]));
+        for (int b = 0; b < batch; b++) {
+            int yo = b * ldy + yc;
+            for (int i = 0; i < vr; i++) {
+                range = Math.max(range, Math.abs(y[yo + i]));
+            }
         }
         if (range == 0) {
             return;
         }
         double sigma = relNoise * range;
-        SplittableRandom rng = new SplittableRandom(seed);
+        Quantizer.Signed adc = bits > 0 ? Quantizer.Signed.of(range, bits) : null;
+        ZigguratRandom rng = new ZigguratRandom(seed);
         for (int b = 0; b < batch; b++) {
-            double g = fs[b] * tileScale;
-            int yo = b * vr;
+            double g = fs[fo + b] * tileScale;
+            if (g == 0) {
+                continue;
+            }
+            int yo = b * ldy + yc;
             int oo = b * outDim + r0;
-            for (int i = 0; i < vr; i++) {
-                double v = y[yo + i];
-                if (sigma > 0) {
-                    v += sigma * rng.nextGaussian();
+            if (adc == null) {
+                for (int i = 0; i < vr; i++) {
+                    out[oo + i] += g * (y[yo + i] + sigma * rng.nextGaussian());
                 }
-                out[oo + i] += g * Quantizer.signed(v, range, bits);
+            } else if (sigma > 0) {
+                for (int i = 0; i < vr; i++) {
+                    out[oo + i] += g * adc.apply(y[yo + i] + sigma * rng.nextGaussian());
+                }
+            } else {
+                for (int i = 0; i < vr; i++) {
+                    out[oo + i] += g * adc.apply(y[yo + i]);
+                }
             }
         }
     }
@@ -264,7 +379,7 @@ public final class PhotonicLayer {
     }
 
     public int tiles() {
-        return transposed.length;
+        return scale.length;
     }
 
     public int outDim() {

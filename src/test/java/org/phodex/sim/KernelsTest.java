@@ -1,7 +1,10 @@
 package org.phodex.sim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class KernelsTest {
@@ -25,5 +28,67 @@ class KernelsTest {
                 }
             }
         }
+    }
+
+    /** Inputs with a given fraction of zeros, some rows all zero, some all dense (both kernel branches). */
+    private static double[] sparseInputs(int batch, int k, double zeros, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[batch * k];
+        for (int b = 0; b < batch; b++) {
+            double z = b % 7 == 0 ? 1 : b % 5 == 0 ? 0 : zeros;
+            for (int j = 0; j < k; j++) {
+                x[b * k + j] = r.nextDouble() < z ? 0 : r.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void blockedProductOfAColumnSliceMatchesTheObviousLoopBitForBit() {
+        // the obvious loop: each element an fma chain over j in order, zeros skipped: the documented contract,
+        // so the Vector API path, the plain path and this loop agree exactly whatever the shapes
+        for (int[] shape : new int[][] {{1, 8, 16}, {4, 32, 32}, {9, 32, 128}, {13, 16, 64}, {7, 10, 10},
+                {23, 784 % 32, 130}, {8, 64, 72}, {5, 3, 7}}) {
+            int batch = shape[0];
+            int k = shape[1];
+            int ldw = shape[2];
+            for (double zeros : new double[] {0, 0.5, 0.85}) {
+                int xOff = 3;
+                double[] x0 = sparseInputs(batch, k, zeros, batch * 31L + k);
+                double[] x = new double[xOff + x0.length];
+                System.arraycopy(x0, 0, x, xOff, x0.length);
+                double[] wt = SimTestSupport.gaussian(k * ldw, ldw);
+                for (int col0 : new int[] {0, ldw / 3}) {
+                    int width = ldw - col0 - (ldw > 20 ? 5 : 0);
+                    double[] expected = new double[batch * width];
+                    for (int b = 0; b < batch; b++) {
+                        for (int c = 0; c < width; c++) {
+                            double acc = 0;
+                            for (int j = 0; j < k; j++) {
+                                double a = x0[b * k + j];
+                                if (a != 0) {
+                                    acc = Math.fma(a, wt[j * ldw + col0 + c], acc);
+                                }
+                            }
+                            expected[b * width + c] = acc;
+                        }
+                    }
+                    double[] y = new double[batch * width + 4];
+                    java.util.Arrays.fill(y, Double.NaN); // the kernel overwrites, never accumulates
+                    Kernels.multiply(x, xOff, batch, k, wt, ldw, col0, width, y, new int[k]);
+                    assertArrayEquals(expected, java.util.Arrays.copyOf(y, batch * width),
+                            "batch " + batch + " k " + k + " ldw " + ldw + " col0 " + col0 + " zeros " + zeros);
+                    double[] plain = new double[batch * width];
+                    Kernels.multiplyPlain(x, xOff, batch, k, wt, ldw, col0, width, plain);
+                    assertArrayEquals(expected, plain);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theVectorApiIsLoadedInTheTestJvm() {
+        // surefire adds --add-modules jdk.incubator.vector, so the test above checks the fast path, not the fallback
+        assertTrue(Kernels.VECTOR, Kernels.describe());
     }
 }

@@ -205,6 +205,23 @@ class PhotonicLayerTest {
     }
 
     @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        // everything on, several tile rows (21 outputs on 4-row tiles: 6 tile rows, the last partial)
+        for (Layout l : new Layout[] {Layout.CLEMENTS, Layout.MRR}) {
+            SimSettings s = SimSettings.ideal(l, 4, 4).withStaticErrors(6, 0.01, 0.01, 0.2, 0.02, 0.01)
+                    .withConverters(6, 6, DetectorNoise.minReceivedPowerW(30, DetectorParams.typical()));
+            PhotonicLayer one = PhotonicLayer.program(W, OUT, IN, s, 42, 1);
+            double[] a = one.apply(X, BATCH, 7, 1);
+            for (int threads : new int[] {2, 3, 8}) {
+                PhotonicLayer many = PhotonicLayer.program(W, OUT, IN, s, 42, threads);
+                assertArrayEquals(a, many.apply(X, BATCH, 7, threads), l + " on " + threads + " threads");
+                assertArrayEquals(a, one.apply(X, BATCH, 7, threads), l + " apply on " + threads + " threads");
+            }
+            assertNotEquals(a[0], one.apply(X, BATCH, 8, 2)[0]);
+        }
+    }
+
+    @Test
     void tilesAreProgrammedOnceAcrossChips() {
         double[] w = SimTestSupport.gaussian(16 * 16, 77);
         SimSettings s = SimSettings.ideal(Layout.BUTTERFLY, 8, 8).withStaticErrors(0, 0.01, 0, 0, 0, 0);

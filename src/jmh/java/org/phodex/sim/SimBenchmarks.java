@@ -1,0 +1,102 @@
+package org.phodex.sim;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+import org.phodex.photonics.ComplexMatrix;
+import org.phodex.photonics.Mesh;
+import org.phodex.photonics.MeshDecomposition;
+import org.phodex.photonics.RandomMatrices;
+import org.phodex.photonics.RealizedMesh;
+import org.phodex.photonics.StaticErrors;
+import org.phodex.photonics.ZigguratRandom;
+
+/**
+ * JMH benchmarks of the simulator's hot paths (profile {@code jmh}, see pom.xml): the batched product, a realized
+ * mesh build, the noise generator, and one 784 x 128 layer (program + apply, everything on) on 2,000 sparse inputs.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@State(Scope.Thread)
+public class SimBenchmarks {
+    @Param({"32", "64"})
+    int k;
+
+    double[] x;
+    double[] w;
+    double[] y;
+    int[] nz;
+    Mesh mesh;
+    double[] layerW;
+    double[] layerX;
+    SimSettings settings;
+    long seed;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        SplittableRandom r = new SplittableRandom(1);
+        x = new double[2000 * k];
+        w = new double[k * 128];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextGaussian();
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] = r.nextGaussian();
+        }
+        y = new double[2000 * 128];
+        nz = new int[k];
+        mesh = MeshDecomposition.clements(ComplexMatrix.ofReal(RandomMatrices.orthogonal(k, r), k, k));
+        layerW = new double[128 * 784];
+        for (int i = 0; i < layerW.length; i++) {
+            layerW[i] = r.nextGaussian() * 0.05;
+        }
+        layerX = new double[2000 * 784];
+        for (int i = 0; i < layerX.length; i++) {
+            layerX[i] = r.nextDouble() < 0.8 ? 0 : r.nextDouble(); // MNIST-like: 80% zero pixels
+        }
+        settings = SimSettings.ideal(Layout.CLEMENTS, k, k).withStaticErrors(8, 0.005, 0.002, 0.2, 0.05, 0)
+                .withConverters(6, 6, 4.3e-5);
+        PhotonicLayer.program(layerW, 128, 784, settings, 0); // fill the SVD cache, as across chips
+    }
+
+    /** Dense 2000 x k times k x 128, one thread. */
+    @Benchmark
+    public double[] product() {
+        Kernels.multiply(x, 0, 2000, k, w, 128, 0, 128, y, nz);
+        return y;
+    }
+
+    /** One realized n = k Clements mesh (errors sampled, multiplied out). */
+    @Benchmark
+    public ComplexMatrix meshBuild() {
+        return RealizedMesh.sample(mesh, new StaticErrors(8, 0.005, 0.002, 0.2, 0.05, 0), new ZigguratRandom(seed++))
+                .transfer();
+    }
+
+    /** 1,000 normal samples. */
+    @Benchmark
+    public void gaussians(Blackhole bh) {
+        ZigguratRandom r = new ZigguratRandom(seed++);
+        for (int i = 0; i < 1000; i++) {
+            bh.consume(r.nextGaussian());
+        }
+    }
+
+    /** A 784 x 128 layer on k x k tiles: program a new chip, run 2,000 MNIST-like inputs with noise and ADC. */
+    @Benchmark
+    public double[] layer() {
+        long s = seed++;
+        return PhotonicLayer.program(layerW, 128, 784, settings, s).apply(layerX, 2000, s);
+    }
+}

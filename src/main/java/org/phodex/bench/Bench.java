@@ -1,0 +1,187 @@
+package org.phodex.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.phodex.arch.Families;
+import org.phodex.arch.Family;
+import org.phodex.cost.CostModel;
+import org.phodex.cost.CostReport;
+import org.phodex.evaluation.Catalog;
+import org.phodex.evaluation.DesignResolver;
+import org.phodex.photonics.ComplexMatrix;
+import org.phodex.photonics.Mesh;
+import org.phodex.photonics.MeshDecomposition;
+import org.phodex.photonics.RandomMatrices;
+import org.phodex.photonics.RealizedMesh;
+import org.phodex.photonics.StaticErrors;
+import org.phodex.photonics.ZigguratRandom;
+import org.phodex.search.Outcome;
+import org.phodex.search.PhotonicSearchEvaluator;
+import org.phodex.search.SearchSpace;
+import org.phodex.search.ThreadPoolEvaluator;
+import org.phodex.sim.Kernels;
+import org.phodex.sim.PhotonicLayer;
+import org.phodex.sim.Profile;
+import org.phodex.sim.SimSettings;
+import org.phodex.spec.ArchitectureSpec;
+import org.phodex.spec.Design;
+import org.phodex.workload.Accuracy;
+import org.phodex.workload.Layer;
+import org.phodex.workload.LinearBackend;
+import org.phodex.workload.Network;
+import org.phodex.workload.Workload;
+
+/**
+ * The measurements behind {@code phodex bench}: each case times real code paths (the simulator, the evaluator,
+ * the search's thread pool) and returns plain numbers; printing is the command's job.
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    /** Static errors of the mzi-clements defaults (8-bit phases), for the mesh build case. */
+    public static final StaticErrors MESH_ERRORS = new StaticErrors(8, 0.005, 0.002, 0.2, 0.05, 0);
+
+    /** Realized meshes per second: sample one chip's errors on a programmed n-mode Clements mesh, multiply it out. */
+    public static Timing meshBuild(int n, int meshesPerRep, int warmup, int reps) {
+        double[] q = RandomMatrices.orthogonal(n, new SplittableRandom(n));
+        Mesh mesh = MeshDecomposition.clements(ComplexMatrix.ofReal(q, n, n));
+        long[] seed = {1};
+        return Timing.of(warmup, reps, () -> {
+            for (int i = 0; i < meshesPerRep; i++) {
+                RealizedMesh.sample(mesh, MESH_ERRORS, new ZigguratRandom(seed[0]++)).transfer();
+            }
+        });
+    }
+
+    /** The dense batched product y = x W^T: batch x k times k x m (random dense inputs, no zero skipping). */
+    public static Timing product(int batch, int k, int m, boolean vector, int warmup, int reps) {
+        double[] x = new double[batch * k];
+        double[] w = new double[k * m];
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextGaussian();
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] = r.nextGaussian();
+        }
+        double[] y = new double[batch * m];
+        int[] nz = new int[k];
+        return Timing.of(warmup, reps, () -> {
+            if (vector) {
+                Kernels.multiply(x, 0, batch, k, w, m, 0, m, y, nz);
+            } else {
+                Kernels.multiplyPlain(x, 0, batch, k, w, m, 0, m, y);
+            }
+        });
+    }
+
+    /** One candidate's simulation set-up: the design, its simulator settings at its link budget, its network. */
+    public record Candidate(String label, Design design, SimSettings sim, Network network, int tiles, int meshes) {
+    }
+
+    /** The design {@code architecture} with {@code settings} on {@code workload}, as the evaluator would set it up. */
+    public static Candidate candidate(Catalog cat, String architecture, String workload, List<String> settings) {
+        ArchitectureSpec arch = cat.architecture(architecture);
+        Workload w = cat.workload(workload);
+        DesignResolver.Resolved r = DesignResolver.resolve(arch, cat.devices(), settings);
+        Family family = Families.get(arch.family());
+        boolean[] dynamic = new boolean[w.gemms().size()];
+        for (int g = 0; g < dynamic.length; g++) {
+            dynamic[g] = w.operands(g).dynamicWeights();
+        }
+        CostReport cost = CostModel.evaluate(r.design(), family, r.devices(), w.gemms(), dynamic);
+        SimSettings sim = family.simSettings(r.design(), r.devices(), cost.link().receivedPowerW(),
+                cost.link().detector());
+        Network net = w.network().orElseThrow(() -> new IllegalArgumentException(workload + " has no network"));
+        int tiles = 0;
+        for (Layer l : net.layers()) {
+            tiles += ((l.outDim() + sim.tileRows() - 1) / sim.tileRows()) * ((l.inDim() + sim.tileCols() - 1)
+                    / sim.tileCols());
+        }
+        return new Candidate(architecture + " on " + workload + " " + String.join(" ", settings), r.design(), sim,
+                net, tiles, sim.layout().isMzi() ? 2 * tiles : 0);
+    }
+
+    /**
+     * Timed runs of one candidate: per run a new chip (static errors re-sampled on every tile; SVDs and mesh
+     * programming come from the cache, as across a search) and the forward pass of {@code samples} test images
+     * with all noise and converters, through {@link Network#accuracy} as the evaluator runs it.
+     *
+     * @param phaseSeconds per phase of {@link Profile.Phase}, thread-seconds per run; then the total
+     */
+    public record CandidateRun(Timing timing, double accuracy, double[] phaseSeconds) {
+    }
+
+    public static CandidateRun runCandidate(Candidate c, int samples, int threads, int warmup, int reps) {
+        List<Layer> layers = c.network().layers();
+        double[] accSum = {0};
+        long[] chip = {0};
+        Runnable one = () -> {
+            long chipSeed = 0x9E3779B97F4A7C15L * ++chip[0];
+            PhotonicLayer[] programmed = new PhotonicLayer[layers.size()];
+            for (int l = 0; l < layers.size(); l++) {
+                Layer ly = layers.get(l);
+                programmed[l] = PhotonicLayer.program(ly.weights(), ly.outDim(), ly.inDim(), c.sim(), chipSeed + l,
+                        threads);
+            }
+            LinearBackend backend = (layer, x, batch) -> programmed[layer].apply(x, batch, chipSeed + 1000 + layer,
+                    threads);
+            Accuracy a = c.network().accuracy(backend, samples);
+            accSum[0] += a.top1();
+        };
+        Timing.of(warmup, 0, one);
+        accSum[0] = 0;
+        Profile.reset();
+        Profile.enable(true);
+        Timing t;
+        try {
+            t = Timing.of(0, reps, one);
+        } finally {
+            Profile.enable(false);
+        }
+        Profile.Phase[] phases = Profile.Phase.values();
+        double[] ph = new double[phases.length];
+        for (int i = 0; i < phases.length; i++) {
+            ph[i] = Profile.seconds(phases[i]) / reps;
+        }
+        return new CandidateRun(t, accSum[0] / reps, ph);
+    }
+
+    /** Search throughput: evaluations per second of the same designs on {@code threads} threads. */
+    public record SearchRun(int evaluations, int threads, double seconds, int feasible) {
+        public double perSecond() {
+            return evaluations / seconds;
+        }
+    }
+
+    /**
+     * {@code count} random designs of {@code architecture}'s search space, decoded from seeded genes (the same
+     * designs every call).
+     */
+    public static List<Design> randomDesigns(Catalog cat, String architecture, int count, long seed) {
+        SearchSpace space = new SearchSpace(List.of(cat.architecture(architecture)));
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Design> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double[] u = new double[space.dimension()];
+            for (int g = 0; g < u.length; g++) {
+                u[g] = r.nextDouble();
+            }
+            out.add(space.decode(u));
+        }
+        return out;
+    }
+
+    /** Evaluates {@code designs} with the real search evaluator through the search's thread pool. */
+    public static SearchRun search(PhotonicSearchEvaluator ev, List<Design> designs, int threads) {
+        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(ev, threads)) {
+            long t0 = System.nanoTime();
+            List<Outcome> out = pool.evaluateAll(designs);
+            double s = (System.nanoTime() - t0) / 1e9;
+            int feasible = (int) out.stream().filter(Outcome::feasible).count();
+            return new SearchRun(designs.size(), threads, s, feasible);
+        }
+    }
+}

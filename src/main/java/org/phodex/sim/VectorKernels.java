@@ -1,0 +1,206 @@
+package org.phodex.sim;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API path of {@link Kernels#multiply}; loaded only when {@code jdk.incubator.vector} is. Register
+ * blocking: a dense block of 4 input rows keeps 4 x 4 vector accumulators (16 fmas per 4 loads of wt); a sparse
+ * row keeps up to 8 vector accumulators and visits only its nonzero inputs.
+ */
+final class VectorKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorKernels() {
+    }
+
+    static int lanes() {
+        return L;
+    }
+
+    static int bits() {
+        return S.vectorBitSize();
+    }
+
+    static void multiply(double[] x, int xOff, int batch, int k, double[] wt, int ldw, int col0, int width,
+            double[] y, int[] nz) {
+        int vecEnd = width - width % L;
+        int b = 0;
+        for (; b + 4 <= batch; b += 4) {
+            int xo = xOff + b * k;
+            int nnz = 0;
+            int cols = 0;
+            for (int j = 0; j < k; j++) {
+                int c = (x[xo + j] != 0 ? 1 : 0) + (x[xo + k + j] != 0 ? 1 : 0) + (x[xo + 2 * k + j] != 0 ? 1 : 0)
+                        + (x[xo + 3 * k + j] != 0 ? 1 : 0);
+                nnz += c;
+                cols += c > 0 ? 1 : 0;
+            }
+            // a sparse row costs about twice a dense block's fma per input (half the accumulators)
+            if (2 * nnz < 4 * cols) {
+                for (int r = 0; r < 4; r++) {
+                    row(x, xOff + (b + r) * k, k, wt, ldw, col0, width, vecEnd, y, (b + r) * width, nz);
+                }
+            } else {
+                block4(x, xo, k, wt, ldw, col0, width, vecEnd, y, b * width);
+            }
+        }
+        for (; b < batch; b++) {
+            row(x, xOff + b * k, k, wt, ldw, col0, width, vecEnd, y, b * width, nz);
+        }
+    }
+
+    /**
+     * Four rows at once over every j (a zero input adds an exact 0). No branch in the loop: on JDK 17 a vector
+     * accumulator merged from two control paths is boxed, which costs more than the skipped fmas save.
+     */
+    private static void block4(double[] x, int xo, int k, double[] wt, int ldw, int col0, int width, int vecEnd,
+            double[] y, int yo) {
+        int c = 0;
+        for (; c + 4 * L <= vecEnd; c += 4 * L) {
+            DoubleVector a00 = DoubleVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
+            DoubleVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+            DoubleVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
+            DoubleVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+            for (int j = 0; j < k; j++) {
+                double x0 = x[xo + j], x1 = x[xo + k + j], x2 = x[xo + 2 * k + j], x3 = x[xo + 3 * k + j];
+                int w = j * ldw + col0 + c;
+                DoubleVector w0 = DoubleVector.fromArray(S, wt, w);
+                DoubleVector w1 = DoubleVector.fromArray(S, wt, w + L);
+                DoubleVector w2 = DoubleVector.fromArray(S, wt, w + 2 * L);
+                DoubleVector w3 = DoubleVector.fromArray(S, wt, w + 3 * L);
+                DoubleVector v0 = DoubleVector.broadcast(S, x0);
+                a00 = w0.fma(v0, a00);
+                a01 = w1.fma(v0, a01);
+                a02 = w2.fma(v0, a02);
+                a03 = w3.fma(v0, a03);
+                DoubleVector v1 = DoubleVector.broadcast(S, x1);
+                a10 = w0.fma(v1, a10);
+                a11 = w1.fma(v1, a11);
+                a12 = w2.fma(v1, a12);
+                a13 = w3.fma(v1, a13);
+                DoubleVector v2 = DoubleVector.broadcast(S, x2);
+                a20 = w0.fma(v2, a20);
+                a21 = w1.fma(v2, a21);
+                a22 = w2.fma(v2, a22);
+                a23 = w3.fma(v2, a23);
+                DoubleVector v3 = DoubleVector.broadcast(S, x3);
+                a30 = w0.fma(v3, a30);
+                a31 = w1.fma(v3, a31);
+                a32 = w2.fma(v3, a32);
+                a33 = w3.fma(v3, a33);
+            }
+            int o = yo + c;
+            a00.intoArray(y, o);
+            a01.intoArray(y, o + L);
+            a02.intoArray(y, o + 2 * L);
+            a03.intoArray(y, o + 3 * L);
+            o += width;
+            a10.intoArray(y, o);
+            a11.intoArray(y, o + L);
+            a12.intoArray(y, o + 2 * L);
+            a13.intoArray(y, o + 3 * L);
+            o += width;
+            a20.intoArray(y, o);
+            a21.intoArray(y, o + L);
+            a22.intoArray(y, o + 2 * L);
+            a23.intoArray(y, o + 3 * L);
+            o += width;
+            a30.intoArray(y, o);
+            a31.intoArray(y, o + L);
+            a32.intoArray(y, o + 2 * L);
+            a33.intoArray(y, o + 3 * L);
+        }
+        for (; c < vecEnd; c += L) {
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (int j = 0; j < k; j++) {
+                double x0 = x[xo + j], x1 = x[xo + k + j], x2 = x[xo + 2 * k + j], x3 = x[xo + 3 * k + j];
+                DoubleVector w0 = DoubleVector.fromArray(S, wt, j * ldw + col0 + c);
+                a0 = w0.fma(DoubleVector.broadcast(S, x0), a0);
+                a1 = w0.fma(DoubleVector.broadcast(S, x1), a1);
+                a2 = w0.fma(DoubleVector.broadcast(S, x2), a2);
+                a3 = w0.fma(DoubleVector.broadcast(S, x3), a3);
+            }
+            a0.intoArray(y, yo + c);
+            a1.intoArray(y, yo + width + c);
+            a2.intoArray(y, yo + 2 * width + c);
+            a3.intoArray(y, yo + 3 * width + c);
+        }
+        if (vecEnd < width) {
+            for (int r = 0; r < 4; r++) {
+                Kernels.rowTail(x, xo + r * k, k, wt, ldw, col0, vecEnd, width, y, yo + r * width);
+            }
+        }
+    }
+
+    /** One row over its nonzero inputs only. */
+    private static void row(double[] x, int xo, int k, double[] wt, int ldw, int col0, int width, int vecEnd,
+            double[] y, int yo, int[] nz) {
+        int n = 0;
+        for (int j = 0; j < k; j++) {
+            if (x[xo + j] != 0) {
+                nz[n++] = j;
+            }
+        }
+        int c = 0;
+        for (; c + 8 * L <= vecEnd; c += 8 * L) {
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+            for (int p = 0; p < n; p++) {
+                int j = nz[p];
+                DoubleVector v = DoubleVector.broadcast(S, x[xo + j]);
+                int w = j * ldw + col0 + c;
+                a0 = DoubleVector.fromArray(S, wt, w).fma(v, a0);
+                a1 = DoubleVector.fromArray(S, wt, w + L).fma(v, a1);
+                a2 = DoubleVector.fromArray(S, wt, w + 2 * L).fma(v, a2);
+                a3 = DoubleVector.fromArray(S, wt, w + 3 * L).fma(v, a3);
+                a4 = DoubleVector.fromArray(S, wt, w + 4 * L).fma(v, a4);
+                a5 = DoubleVector.fromArray(S, wt, w + 5 * L).fma(v, a5);
+                a6 = DoubleVector.fromArray(S, wt, w + 6 * L).fma(v, a6);
+                a7 = DoubleVector.fromArray(S, wt, w + 7 * L).fma(v, a7);
+            }
+            int o = yo + c;
+            a0.intoArray(y, o);
+            a1.intoArray(y, o + L);
+            a2.intoArray(y, o + 2 * L);
+            a3.intoArray(y, o + 3 * L);
+            a4.intoArray(y, o + 4 * L);
+            a5.intoArray(y, o + 5 * L);
+            a6.intoArray(y, o + 6 * L);
+            a7.intoArray(y, o + 7 * L);
+        }
+        for (; c + 4 * L <= vecEnd; c += 4 * L) {
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (int p = 0; p < n; p++) {
+                int j = nz[p];
+                DoubleVector v = DoubleVector.broadcast(S, x[xo + j]);
+                int w = j * ldw + col0 + c;
+                a0 = DoubleVector.fromArray(S, wt, w).fma(v, a0);
+                a1 = DoubleVector.fromArray(S, wt, w + L).fma(v, a1);
+                a2 = DoubleVector.fromArray(S, wt, w + 2 * L).fma(v, a2);
+                a3 = DoubleVector.fromArray(S, wt, w + 3 * L).fma(v, a3);
+            }
+            int o = yo + c;
+            a0.intoArray(y, o);
+            a1.intoArray(y, o + L);
+            a2.intoArray(y, o + 2 * L);
+            a3.intoArray(y, o + 3 * L);
+        }
+        for (; c < vecEnd; c += L) {
+            DoubleVector a0 = DoubleVector.zero(S);
+            for (int p = 0; p < n; p++) {
+                int j = nz[p];
+                a0 = DoubleVector.fromArray(S, wt, j * ldw + col0 + c).fma(DoubleVector.broadcast(S, x[xo + j]), a0);
+            }
+            a0.intoArray(y, yo + c);
+        }
+        for (; c < width; c++) {
+            double acc = 0;
+            for (int p = 0; p < n; p++) {
+                int j = nz[p];
+                acc = Math.fma(x[xo + j], wt[j * ldw + col0 + c], acc);
+            }
+            y[yo + c] = acc;
+        }
+    }
+}
