@@ -87,11 +87,7 @@ public final class Bench {
         Workload w = cat.workload(workload);
         DesignResolver.Resolved r = DesignResolver.resolve(arch, cat.devices(), settings);
         Family family = Families.get(arch.family());
-        boolean[] dynamic = new boolean[w.gemms().size()];
-        for (int g = 0; g < dynamic.length; g++) {
-            dynamic[g] = w.operands(g).dynamicWeights();
-        }
-        CostReport cost = CostModel.evaluate(r.design(), family, r.devices(), w.gemms(), dynamic);
+        CostReport cost = CostModel.evaluate(r.design(), family, r.devices(), w);
         SimSettings sim = family.simSettings(r.design(), r.devices(), cost.link().receivedPowerW(),
                 cost.link().detector());
         Network net = w.network().orElseThrow(() -> new IllegalArgumentException(workload + " has no network"));

@@ -11,10 +11,10 @@ import picocli.CommandLine.Command;
                 + "matrix-multiply hardware, searched with a genetic algorithm.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                EvaluateCommand.class,
-                ListCommand.class,
                 BenchCommand.class,
+                EvaluateCommand.class,
                 FiguresCommand.class,
+                ListCommand.class,
                 MeshCommand.class,
                 PlotCommand.class,
                 ResumeCommand.class,

@@ -23,6 +23,17 @@ public final class CostModel {
     private CostModel() {
     }
 
+    /** A workload's GEMMs, with which weights are dynamic and which inputs are signed taken from its operands. */
+    public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, org.phodex.workload.Workload w) {
+        boolean[] dynamic = new boolean[w.gemms().size()];
+        boolean[] signed = new boolean[dynamic.length];
+        for (int g = 0; g < dynamic.length; g++) {
+            dynamic[g] = w.operands(g).dynamicWeights();
+            signed[g] = w.operands(g).signedInputs();
+        }
+        return evaluate(d, f, lib, w.gemms(), dynamic, signed);
+    }
+
     /** All weights static (loaded once per batch). */
     public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms) {
         return evaluate(d, f, lib, gemms, new boolean[gemms.size()], new boolean[gemms.size()]);

@@ -66,13 +66,7 @@ public final class Evaluator {
 
     public EvaluationResult evaluate(ArchitectureSpec spec, Design d, DeviceLibrary lib) {
         Family family = Families.get(spec.family());
-        boolean[] dynamic = new boolean[workload.gemms().size()];
-        boolean[] signed = new boolean[dynamic.length];
-        for (int g = 0; g < dynamic.length; g++) {
-            dynamic[g] = workload.operands(g).dynamicWeights();
-            signed[g] = workload.operands(g).signedInputs();
-        }
-        CostReport cost = CostModel.evaluate(d, family, lib, workload.gemms(), dynamic, signed);
+        CostReport cost = CostModel.evaluate(d, family, lib, workload);
         SimSettings sim = family.simSettings(d, lib, cost.link().receivedPowerW(), cost.link().detector());
         long base = Seeds.mix(options.seed(), d.stableHash());
 
