@@ -13,6 +13,7 @@ import org.phodex.sim.PhotonicLayer;
 import org.phodex.sim.SimSettings;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
+import org.phodex.spec.Params;
 import org.phodex.workload.Accuracy;
 import org.phodex.workload.GemmBlock;
 import org.phodex.workload.Layer;
@@ -66,6 +67,7 @@ public final class Evaluator {
 
     public EvaluationResult evaluate(ArchitectureSpec spec, Design d, DeviceLibrary lib) {
         Family family = Families.get(spec.family());
+        checkLayout(spec, d);
         boolean[] dynamic = new boolean[workload.gemms().size()];
         for (int g = 0; g < dynamic.length; g++) {
             dynamic[g] = workload.operands(g).dynamicWeights();
@@ -152,6 +154,17 @@ public final class Evaluator {
 
     private static LinearBackend backend(PhotonicLayer[] layers, long chipSeed) {
         return (layer, x, batch) -> layers[layer].apply(x, batch, Seeds.mix(chipSeed, 1000L + layer));
+    }
+
+    /** The family fixes the layout: a design asking for another one would silently be scored as the spec's. */
+    static void checkLayout(ArchitectureSpec spec, Design d) {
+        Object fixed = spec.defaults().has(Params.LAYOUT) ? spec.defaults().get(Params.LAYOUT) : null;
+        if (fixed != null && d.has(Params.LAYOUT) && !fixed.equals(d.get(Params.LAYOUT))) {
+            Object asked = d.get(Params.LAYOUT);
+            throw new IllegalArgumentException("layout '" + asked + "' does not match architecture '" + spec.name()
+                    + "', whose family fixes layout '" + fixed + "'; choose the architecture instead, e.g. -a "
+                    + ("mrr".equals(asked) ? "mrr-bank" : "mzi-" + asked) + " (phodex list architectures)");
+        }
     }
 
     /** The first constraint the design breaks, or null. */
