@@ -190,7 +190,7 @@ class EvaluateAcceptanceTest {
      */
     @Test
     void laserMarginMovesLaserEnergyReceivedPowerAndAccuracyTogether() throws IOException {
-        double[] margins = {6, 0, -12, -18, -24};
+        double[] margins = {6, 0, -12, -18};
         JsonNode[] r = new JsonNode[margins.length];
         for (int i = 0; i < margins.length; i++) {
             r[i] = evaluate("-a", "mzi-clements", "-w", "mnist-mlp", "--samples", "500", "--chips", "1", "--set",
@@ -214,8 +214,6 @@ class EvaluateAcceptanceTest {
         double acc0 = r[1].get("accuracy").asDouble();
         assertTrue(r[0].get("accuracy").asDouble() >= acc0 - 0.01, "more margin does not cost accuracy");
         assertTrue(acc0 - r[3].get("accuracy").asDouble() > 0.10, "-18 dB: " + r[3].get("accuracy"));
-        assertTrue(r[4].get("accuracy").asDouble() < r[3].get("accuracy").asDouble());
-        assertTrue(r[4].get("accuracy").asDouble() < 0.5, "-24 dB: " + r[4].get("accuracy"));
     }
 
     /** depth x (0.99 - 0.5) dB less path loss; Clements depth on N x N tiles is N + 1 + N (PHYSICS.md sec. 2). */
