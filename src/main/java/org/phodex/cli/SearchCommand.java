@@ -107,6 +107,10 @@ final class SearchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        if (objs.stream().anyMatch(o -> o.name().equals("accuracy")) && shapeOnly(workload)) {
+            throw new UsageException("--objectives: workload '" + workload + "' is shape-only (no test data), so "
+                    + "it has no accuracy; use the matrix-level error instead, e.g. --objectives energy,error");
+        }
         RunConfig config = RunConfig.of(specs, wl, seed, options, objs, t);
         try {
             config.problem();
@@ -125,6 +129,15 @@ final class SearchCommand implements Callable<Integer> {
             SearchRun run = SearchRun.start(dir, config, pool, evaluator.runInfo());
             spec.commandLine().getOut().println("run folder: " + dir);
             return RunDriver.drive(run, spec.commandLine().getOut());
+        }
+    }
+
+    /** True for a repository workload without data (accuracy undefined); false otherwise or if it does not load. */
+    static boolean shapeOnly(String workload) {
+        try {
+            return org.phodex.evaluation.Catalog.locate().workload(workload).network().isEmpty();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -109,7 +109,7 @@ public final class DeviceLibrary {
     private static void checkRange(String field, double v, java.util.function.Function<String, RuntimeException> err) {
         double[] r = DeviceSchema.range(field);
         boolean exclusive = r[2] != 0;
-        if (v < r[0] || v > r[1] || (exclusive && v == r[0])) {
+        if (!(v >= r[0] && v <= r[1]) || (exclusive && v == r[0])) { // NaN is not physical either
             throw err.apply("value " + v + " is not physical for " + field);
         }
         if ((field.endsWith("_bits") || field.equals("levels")) && v != Math.rint(v)) {

@@ -10,9 +10,11 @@ import org.phodex.cost.DigitalBaseline;
 import org.phodex.devices.DeviceLibrary;
 import org.phodex.sim.LayerMetrics;
 import org.phodex.sim.PhotonicLayer;
+import org.phodex.sim.Seeds;
 import org.phodex.sim.SimSettings;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
+import org.phodex.spec.Params;
 import org.phodex.workload.Accuracy;
 import org.phodex.workload.GemmBlock;
 import org.phodex.workload.Layer;
@@ -66,9 +68,10 @@ public final class Evaluator {
 
     public EvaluationResult evaluate(ArchitectureSpec spec, Design d, DeviceLibrary lib) {
         Family family = Families.get(spec.family());
+        checkLayout(spec, d);
         CostReport cost = CostModel.evaluate(d, family, lib, workload);
         SimSettings sim = family.simSettings(d, lib, cost.link().receivedPowerW(), cost.link().detector());
-        long base = Seeds.mix(options.seed(), d.stableHash());
+        long base = Seeds.derive(options.seed(), d.stableHash());
 
         double acc = Double.NaN;
         double accStd = Double.NaN;
@@ -88,12 +91,12 @@ public final class Evaluator {
             PhotonicLayer[] chip0 = null;
             List<Accuracy> perChip = new ArrayList<>();
             for (int c = 0; c < options.chips(); c++) {
-                long chipSeed = Seeds.mix(base, c);
+                long chipSeed = Seeds.derive(base, c);
                 PhotonicLayer[] programmed = new PhotonicLayer[layers.size()];
                 for (int l = 0; l < layers.size(); l++) {
                     Layer ly = layers.get(l);
                     programmed[l] = PhotonicLayer.program(weights.get(l), ly.outDim(), ly.inDim(), sim,
-                            Seeds.mix(chipSeed, l));
+                            Seeds.derive(chipSeed, l));
                     fitSum += programmed[l].fitError();
                     fitCount++;
                 }
@@ -111,21 +114,21 @@ public final class Evaluator {
             int n = net.subset(options.errorSamples());
             List<double[]> inputs = net.layerInputs(n);
             LinearBackend exact = net.exactBackend();
-            long errSeed = Seeds.mix(base, 0x5eedL);
+            long errSeed = Seeds.derive(base, 0x5eedL);
             for (int l = 0; l < layers.size(); l++) {
                 double[] x = inputs.get(l);
-                double[] y = chip0[l].apply(x, n, Seeds.mix(errSeed, l));
+                double[] y = chip0[l].apply(x, n, Seeds.derive(errSeed, l));
                 LayerMetrics m = LayerMetrics.compare(exact.multiply(l, x, n), y);
                 errors.add(new EvaluationResult.LayerError("layer " + (l + 1) + " (" + layers.get(l).outDim() + "x"
                         + layers.get(l).inDim() + ")", m.relativeRmsError(), m.snrDb()));
             }
         } else {
             for (int g = 0; g < workload.gemms().size(); g++) {
-                GemmBlock b = workload.sampleBlock(g, Seeds.mix(options.seed(), g));
-                PhotonicLayer pl = PhotonicLayer.program(b.weights(), b.outputs(), b.inner(), sim, Seeds.mix(base, g));
+                GemmBlock b = workload.sampleBlock(g, Seeds.derive(options.seed(), g));
+                PhotonicLayer pl = PhotonicLayer.program(b.weights(), b.outputs(), b.inner(), sim, Seeds.derive(base, g));
                 fitSum += pl.fitError();
                 fitCount++;
-                double[] y = pl.apply(b.inputs(), b.rows(), Seeds.mix(base, 1_000_000L + g));
+                double[] y = pl.apply(b.inputs(), b.rows(), Seeds.derive(base, 1_000_000L + g));
                 LayerMetrics m = LayerMetrics.compare(b.exact(), y);
                 errors.add(new EvaluationResult.LayerError(b.gemm().name(), m.relativeRmsError(), m.snrDb()));
             }
@@ -147,7 +150,18 @@ public final class Evaluator {
     }
 
     private static LinearBackend backend(PhotonicLayer[] layers, long chipSeed) {
-        return (layer, x, batch) -> layers[layer].apply(x, batch, Seeds.mix(chipSeed, 1000L + layer));
+        return (layer, x, batch) -> layers[layer].apply(x, batch, Seeds.derive(chipSeed, 1000L + layer));
+    }
+
+    /** The family fixes the layout: a design asking for another one would silently be scored as the spec's. */
+    static void checkLayout(ArchitectureSpec spec, Design d) {
+        Object fixed = spec.defaults().has(Params.LAYOUT) ? spec.defaults().get(Params.LAYOUT) : null;
+        if (fixed != null && d.has(Params.LAYOUT) && !fixed.equals(d.get(Params.LAYOUT))) {
+            Object asked = d.get(Params.LAYOUT);
+            throw new IllegalArgumentException("layout '" + asked + "' does not match architecture '" + spec.name()
+                    + "', whose family fixes layout '" + fixed + "'; choose the architecture instead, e.g. -a "
+                    + ("mrr".equals(asked) ? "mrr-bank" : "mzi-" + asked) + " (phodex list architectures)");
+        }
     }
 
     /** The first constraint the design breaks, or null. */
