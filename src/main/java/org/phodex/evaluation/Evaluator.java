@@ -123,8 +123,10 @@ public final class Evaluator {
                         + layers.get(l).inDim() + ")", m.relativeRmsError(), m.snrDb()));
             }
         } else {
-            for (int g = 0; g < workload.gemms().size(); g++) {
-                GemmBlock b = workload.sampleBlock(g, Seeds.derive(options.seed(), g));
+            int inner = Math.min(256, 2 * sim.tileCols());
+            int outputs = Math.min(256, 2 * sim.tileRows());
+            for (int g : representativeGemms(workload.gemms().size())) {
+                GemmBlock b = workload.sampleBlock(g, Seeds.derive(options.seed(), g), 64, inner, outputs);
                 PhotonicLayer pl = PhotonicLayer.program(b.weights(), b.outputs(), b.inner(), sim, Seeds.derive(base, g));
                 fitSum += pl.fitError();
                 fitCount++;
@@ -147,6 +149,23 @@ public final class Evaluator {
         }
         return new EvaluationResult(d, workload.name(), cost, acc, accStd, ref, accSamples, options.chips(), relErr,
                 errors, fitCount == 0 ? 0 : fitSum / fitCount, best, one, reason == null, reason);
+    }
+
+    /** Shape-only workloads: at most this many GEMMs get a simulated block (evenly spaced, first and last). */
+    static final int MAX_ERROR_BLOCKS = 6;
+
+    /**
+     * The GEMMs whose matrix-level error a shape-only workload reports: all of them up to {@link #MAX_ERROR_BLOCKS},
+     * else evenly spaced ones. Each block is at most 64 rows by two tiles each way (256 at most), which keeps
+     * the numerical fits of non-universal meshes to a few dozen tiles per evaluation.
+     */
+    static int[] representativeGemms(int count) {
+        int k = Math.min(count, MAX_ERROR_BLOCKS);
+        int[] idx = new int[k];
+        for (int i = 0; i < k; i++) {
+            idx[i] = k == 1 ? 0 : (int) Math.round(i * (count - 1) / (double) (k - 1));
+        }
+        return idx;
     }
 
     private static LinearBackend backend(PhotonicLayer[] layers, long chipSeed) {
