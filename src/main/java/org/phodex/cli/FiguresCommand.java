@@ -68,13 +68,13 @@ public final class FiguresCommand implements Callable<Integer> {
         try {
             Files.createDirectories(output);
             entries.add(search("search-digits-mlp", "digits-mlp: search over all five families", "digits-mlp",
-                    quick ? 8 : 40, quick ? 2 : 25, t, work, out));
+                    quick ? 8 : 48, quick ? 2 : 60, t, work, out));
             entries.add(sweep("sweep-adc-bits", "ADC resolution, Clements mesh vs MRR bank (digits-mlp)",
                     List.of("mzi-clements", "mrr-bank"), List.of(quick ? "adc_bits=2:8:3" : "adc_bits=2:10"),
                     List.of(), t, work, out));
             entries.add(sweep("sweep-margin-adc", "Laser margin x ADC resolution heat maps (digits-mlp)",
                     List.of("mzi-clements", "mrr-bank"),
-                    List.of(quick ? "laser_margin_db=-10:6:8" : "laser_margin_db=-10:6:2",
+                    List.of(quick ? "laser_margin_db=-10:6:8" : "laser_margin_db=-20:6:2",
                             quick ? "adc_bits=2:10:4" : "adc_bits=2:10:2"), List.of(), t, work, out));
             entries.add(sweep("sweep-phase-error", "Phase-error robustness, Clements vs Reck, N = 6 (digits-mlp)",
                     List.of("mzi-clements", "mzi-reck"),
