@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * @param architecture the architecture spec's name (e.g. {@code mzi-clements})
  * @param params       parameter name to Integer, Double or String, sorted by name
  */
-public record Design(String architecture, SortedMap<String, Object> params) {
+public record Design(String architecture, SortedMap<String, Object> params) implements java.io.Serializable {
 
     public Design {
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
