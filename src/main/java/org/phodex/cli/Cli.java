@@ -17,8 +17,9 @@ final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine.Model.CommandSpec s = ex.getCommandLine().getCommandSpec();
-            ex.getCommandLine().getErr().println("phodex: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("hint: see 'phodex " + qualifiedName(s) + " --help'");
+            String name = qualifiedName(s);
+            ex.getCommandLine().getErr().println("phodex: " + ex.getMessage() + " (hint: see 'phodex "
+                    + (name.isEmpty() ? "" : name + " ") + "--help')");
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
