@@ -58,7 +58,9 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         try {
             r = evaluator.evaluate(spec, Design.of(design.architecture(), params), lib);
         } catch (IllegalArgumentException e) {
-            return Outcome.infeasible(design, e.getMessage());
+            LinkedHashMap<String, Object> why = new LinkedHashMap<>();
+            why.put("infeasible_reason", e.getMessage());
+            return new Outcome(design, false, e.getMessage(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, why, 0);
         }
         LinkedHashMap<String, Object> cols = new LinkedHashMap<>();
         var c = r.cost();
@@ -75,6 +77,7 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         for (String comp : CostModel.COMPONENTS) {
             cols.put("breakdown_" + comp + "_j", c.breakdownJ().get(comp));
         }
+        cols.put("infeasible_reason", r.feasible() ? "" : r.infeasibleReason());
         return new Outcome(design, r.feasible(), r.infeasibleReason(), c.energyJ(), r.accuracy(), c.latencyS(),
                 c.areaMm2(), cols, 0);
     }
