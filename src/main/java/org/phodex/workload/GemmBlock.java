@@ -36,24 +36,4 @@ public record GemmBlock(Gemm gemm, int rows, int inner, int outputs, double[] we
         }
         return y;
     }
-
-    /** Relative RMS error ||y - exact|| / ||exact|| (Frobenius norms over the whole block). */
-    public double relativeError(double[] y) {
-        return relativeError(y, exact());
-    }
-
-    /** ||y - ref|| / ||ref|| over all entries. */
-    public static double relativeError(double[] y, double[] ref) {
-        if (y.length != ref.length) {
-            throw new IllegalArgumentException("result has " + y.length + " entries, expected " + ref.length);
-        }
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < y.length; i++) {
-            double d = y[i] - ref[i];
-            num += d * d;
-            den += ref[i] * ref[i];
-        }
-        return Math.sqrt(num / den);
-    }
 }
