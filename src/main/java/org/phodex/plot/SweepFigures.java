@@ -343,7 +343,7 @@ final class SweepFigures {
         JFreeChart chart = new JFreeChart(title, Style.AXIS_LABEL_FONT, plot, false);
         chart.addSubtitle(bar);
         if (cells.size() <= MAX_CELL_LABELS && cells.stream().anyMatch(c -> c[3] == 0)) {
-            TextTitle note = new TextTitle("✗ infeasible: violates a constraint of the spec", Style.ANNOTATION_FONT);
+            TextTitle note = new TextTitle("✗ infeasible: a physical limit or a spec constraint is broken (infeasible_reason in the CSV says which)", Style.ANNOTATION_FONT);
             note.setPosition(RectangleEdge.BOTTOM);
             note.setHorizontalAlignment(HorizontalAlignment.LEFT);
             chart.addSubtitle(note);
