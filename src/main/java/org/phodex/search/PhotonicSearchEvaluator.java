@@ -86,24 +86,17 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
     public Map<String, Object> runInfo() {
         Workload w = evaluator.workload();
         long macs = w.macsPerInference();
+        DigitalBaseline.Figure best = evaluator.baseline().best(w.name(), macs);
+        DigitalBaseline.Figure batchOne = evaluator.baseline().batchOne(w.name(), macs);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("workload", w.name());
         info.put("macs", macs);
-        var baseline = evaluatorBaseline();
-        info.put("baseline", Map.of("name", baseline[0].name(), "energy_j", baseline[0].energyJ()));
-        info.put("baseline_batch1", Map.of("name", baseline[1].name(), "energy_j", baseline[1].energyJ()));
-        w.network().ifPresent(n -> {
-            int s = evaluator.options().samples();
-            info.put("reference_accuracy", n.floatAccuracy(s).top1());
-        });
+        info.put("baseline", Map.of("name", best.name(), "energy_j", best.energyJ()));
+        info.put("baseline_batch1", Map.of("name", batchOne.name(), "energy_j", batchOne.energyJ()));
+        w.network().ifPresent(n -> info.put("reference_accuracy",
+                n.floatAccuracy(evaluator.options().samples()).top1()));
         info.put("accuracy_samples", w.network().isPresent() ? evaluator.options().samples() : 0);
         info.put("chips", evaluator.options().chips());
         return info;
-    }
-
-    private DigitalBaseline.Figure[] evaluatorBaseline() {
-        return new DigitalBaseline.Figure[] {
-            evaluator.baseline().best(evaluator.workload().name(), evaluator.workload().macsPerInference()),
-            evaluator.baseline().batchOne(evaluator.workload().name(), evaluator.workload().macsPerInference())};
     }
 }
