@@ -31,16 +31,8 @@ public final class MeshDecomposition {
                 for (int j = 0; j < i; j++) {
                     int r = n - 1 - j;
                     int k = i - 1 - j;
-                    // null u[r][k] with u <- u M^dagger on columns (k, k+1): e^{-i phi} s a + c b = 0
-                    double ar = u.re(r, k), ai = u.im(r, k), br = u.re(r, k + 1), bi = u.im(r, k + 1);
-                    double th = 2 * Math.atan2(Math.hypot(br, bi), Math.hypot(ar, ai));
-                    double ph = Phases.wrap(Math.atan2(ai, ar) - Math.atan2(bi, br) + Math.PI);
-                    Mzi.transfer(th, ph, t);
-                    Mzi.adjoint(t, tAdj);
-                    Mzi.rotateColumns(u, k, k + 1, tAdj);
-                    rTop[nr] = k;
-                    rTheta[nr] = th;
-                    rPhi[nr++] = ph;
+                    nullFromRight(u, r, k, rTheta, rPhi, nr, t, tAdj);
+                    rTop[nr++] = k;
                 }
             } else {
                 for (int j = 1; j <= i; j++) {
@@ -110,6 +102,22 @@ public final class MeshDecomposition {
         return build("clements", n, top, theta, phi, out);
     }
 
+    /**
+     * Nulls u[r][k] with u <- u M^dagger on columns (k, k+1), where e^{-i phi} s a + c b = 0; stores the MZI's
+     * phases at index i of theta and phi. t and tAdj are scratch (8 values each).
+     */
+    private static void nullFromRight(ComplexMatrix u, int r, int k, double[] theta, double[] phi, int i, double[] t,
+                                      double[] tAdj) {
+        double ar = u.re(r, k), ai = u.im(r, k), br = u.re(r, k + 1), bi = u.im(r, k + 1);
+        double th = 2 * Math.atan2(Math.hypot(br, bi), Math.hypot(ar, ai));
+        double ph = Phases.wrap(Math.atan2(ai, ar) - Math.atan2(bi, br) + Math.PI);
+        Mzi.transfer(th, ph, t);
+        Mzi.adjoint(t, tAdj);
+        Mzi.rotateColumns(u, k, k + 1, tAdj);
+        theta[i] = th;
+        phi[i] = ph;
+    }
+
     public static Mesh reck(ComplexMatrix target) {
         int n = checkSquare(target);
         ComplexMatrix u = target.copy();
@@ -122,15 +130,8 @@ public final class MeshDecomposition {
         int k = 0;
         for (int r = n - 1; r >= 1; r--) {
             for (int j = 0; j < r; j++) {
-                double ar = u.re(r, j), ai = u.im(r, j), br = u.re(r, j + 1), bi = u.im(r, j + 1);
-                double th = 2 * Math.atan2(Math.hypot(br, bi), Math.hypot(ar, ai));
-                double ph = Phases.wrap(Math.atan2(ai, ar) - Math.atan2(bi, br) + Math.PI);
-                Mzi.transfer(th, ph, t);
-                Mzi.adjoint(t, tAdj);
-                Mzi.rotateColumns(u, j, j + 1, tAdj);
-                top[k] = j;
-                theta[k] = th;
-                phi[k++] = ph;
+                nullFromRight(u, r, j, theta, phi, k, t, tAdj);
+                top[k++] = j;
             }
         }
         double[] out = new double[n];
