@@ -10,17 +10,14 @@ import org.phodex.spec.Hints;
 
 /**
  * The seam between the search commands and the model. The commands ({@code search}, {@code resume},
- * {@code sweep}) get their specs and their evaluator only from here, so the integration fills in two
- * things:
+ * {@code sweep}) get their specs and their evaluator only from here:
  * <ul>
- *   <li>{@link #install(Factory)}: the real evaluator (functional simulation + cost model) for
- *       (architectures, workload, seed). LEAD: replace {@link #NOT_WIRED} by it.</li>
- *   <li>{@link #installResolver(Resolver)}: how {@code -a}/{@code -w} arguments become specs; the default
- *       {@link #FILES} reads {@code architectures/NAME.yaml} (or a path) and passes workload names through.
- *       LEAD: give it the device library's check (the {@code deviceCheck} of ArchitectureSpec.load) and
- *       workload validation.</li>
+ *   <li>{@link #factory()}: by default {@link #PHOTONIC}, the functional simulation and cost model
+ *       ({@link PhotonicSearchEvaluator}); a distributed engine would install its own here.</li>
+ *   <li>{@link #resolver()}: by default {@link #CATALOG}, names and paths resolved against the repository and
+ *       checked against the device library; {@link #FILES} only reads the YAML files (for synthetic tests).</li>
  * </ul>
- * Tests install synthetic evaluators here.
+ * Tests install synthetic evaluators here and call {@link #reset()} afterwards.
  */
 public final class Evaluators {
 
@@ -37,11 +34,6 @@ public final class Evaluators {
         /** A workload name or path as the evaluator factory wants it (validated). */
         String workload(String nameOrPath);
     }
-
-    public static final Factory NOT_WIRED = (archs, workload, seed) -> {
-        throw new IllegalStateException("no design evaluator is wired into the search yet "
-                + "(org.phodex.search.Evaluators.install)");
-    };
 
     /** Architectures from {@code architectures/NAME.yaml} or a path; workloads passed through unchanged. */
     public static final Resolver FILES = new Resolver() {
