@@ -88,24 +88,23 @@ public final class Evaluator {
             for (Layer l : layers) {
                 weights.add(l.weights());
             }
-            PhotonicLayer[] chip0 = null;
-            List<Accuracy> perChip = new ArrayList<>();
-            for (int c = 0; c < options.chips(); c++) {
+            PhotonicLayer[][] programmed = new PhotonicLayer[options.chips()][layers.size()];
+            Accuracy.Spread spread = net.accuracyOverChips(c -> {
                 long chipSeed = Seeds.derive(base, c);
-                PhotonicLayer[] programmed = new PhotonicLayer[layers.size()];
                 for (int l = 0; l < layers.size(); l++) {
                     Layer ly = layers.get(l);
-                    programmed[l] = PhotonicLayer.program(weights.get(l), ly.outDim(), ly.inDim(), sim,
+                    programmed[c][l] = PhotonicLayer.program(weights.get(l), ly.outDim(), ly.inDim(), sim,
                             Seeds.derive(chipSeed, l));
-                    fitSum += programmed[l].fitError();
+                }
+                return backend(programmed[c], chipSeed);
+            }, options.chips(), options.samples());
+            for (PhotonicLayer[] chip : programmed) {
+                for (PhotonicLayer pl : chip) {
+                    fitSum += pl.fitError();
                     fitCount++;
                 }
-                if (c == 0) {
-                    chip0 = programmed;
-                }
-                perChip.add(net.accuracy(backend(programmed, chipSeed), options.samples()));
             }
-            Accuracy.Spread spread = Accuracy.spread(perChip);
+            PhotonicLayer[] chip0 = programmed[0];
             acc = spread.mean();
             accStd = spread.std();
             accSamples = spread.samples();
