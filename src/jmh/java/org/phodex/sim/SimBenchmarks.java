@@ -65,8 +65,8 @@ public class SimBenchmarks {
         for (int i = 0; i < layerX.length; i++) {
             layerX[i] = r.nextDouble() < 0.8 ? 0 : r.nextDouble(); // MNIST-like: 80% zero pixels
         }
-        settings = SimSettings.ideal(Layout.CLEMENTS, k, k).withStaticErrors(8, 0.005, 0.002, 0.2, 0.05, 0)
-                .withConverters(6, 6, 4.3e-5);
+        settings = SimSettings.ideal(TileRealization.mesh(org.phodex.photonics.MeshProgrammer.clements()), k, k).withStaticErrors(new org.phodex.photonics.StaticErrors(8, 0.005, 0.002, 0.2, 0.05, 0))
+                .withConverters(6, 6).withReceivedPower(4.3e-5);
         PhotonicLayer.program(layerW, 128, 784, settings, 0); // fill the SVD cache, as across chips
     }
 

@@ -1,7 +1,8 @@
 package org.phodex.arch;
 
+import java.util.List;
 import org.phodex.devices.DeviceLibrary;
-import org.phodex.sim.Layout;
+import org.phodex.photonics.MeshProgrammer;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
 
@@ -10,14 +11,32 @@ import org.phodex.spec.Params;
  * Not universal; the simulator fits its phases.
  */
 public final class Butterfly extends MziFamily {
-    @Override
-    protected Layout simLayout() {
-        return Layout.BUTTERFLY;
-    }
+    public static final String NAME = "mzi-butterfly";
 
     @Override
     public String name() {
-        return "mzi-butterfly";
+        return NAME;
+    }
+
+    @Override
+    public String layoutName() {
+        return "butterfly";
+    }
+
+    @Override
+    public List<String> parameters() {
+        return List.of(Params.PHASE_SHIFTER, Params.PHASE_ERROR_RAD, Params.COUPLER_ERROR, Params.BUTTERFLY_STACKS);
+    }
+
+    @Override
+    public MeshProgrammer programmer(Design d) {
+        return MeshProgrammer.butterfly(d.has(Params.BUTTERFLY_STACKS) ? d.getInt(Params.BUTTERFLY_STACKS) : 1);
+    }
+
+    @Override
+    public String meshTitle(Design d) {
+        int stacks = d.has(Params.BUTTERFLY_STACKS) ? d.getInt(Params.BUTTERFLY_STACKS) : 1;
+        return stacks == 1 ? "Butterfly" : "Butterfly (" + stacks + " stacks)";
     }
 
     @Override
@@ -25,10 +44,7 @@ public final class Butterfly extends MziFamily {
         super.validate(d, lib);
         int n = n(d);
         if (Integer.bitCount(n) != 1) {
-            throw new IllegalArgumentException("mzi-butterfly needs mesh_size a power of two, got " + n);
-        }
-        if (!d.has(Params.BUTTERFLY_STACKS)) {
-            throw new IllegalArgumentException("mzi-butterfly needs parameter 'butterfly_stacks'");
+            throw new IllegalArgumentException(NAME + " needs mesh_size a power of two, got " + n);
         }
     }
 

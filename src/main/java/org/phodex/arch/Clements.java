@@ -1,18 +1,30 @@
 package org.phodex.arch;
 
-import org.phodex.sim.Layout;
+import org.phodex.photonics.MeshProgrammer;
 import org.phodex.spec.Design;
 
 /** Rectangular universal mesh: N(N-1)/2 MZIs, depth N, every path equally long (Clements et al. 2016). */
 public final class Clements extends MziFamily {
-    @Override
-    protected Layout simLayout() {
-        return Layout.CLEMENTS;
-    }
+    public static final String NAME = "mzi-clements";
 
     @Override
     public String name() {
-        return "mzi-clements";
+        return NAME;
+    }
+
+    @Override
+    public String layoutName() {
+        return "clements";
+    }
+
+    @Override
+    public MeshProgrammer programmer(Design d) {
+        return MeshProgrammer.clements();
+    }
+
+    @Override
+    public String meshTitle(Design d) {
+        return "Clements";
     }
 
     @Override

@@ -4,19 +4,34 @@ import java.util.List;
 import org.phodex.devices.DeviceLibrary;
 import org.phodex.photonics.DetectorParams;
 import org.phodex.sim.SimSettings;
+import org.phodex.sim.TileRealization;
 import org.phodex.spec.Design;
+import org.phodex.spec.Params;
 
 /**
  * An architecture family: how a tile is built, counted and lit. The cost model and the simulator ask the
- * family; they never switch on its name. Adding a family = one class here, one entry in {@link Families},
+ * family; they never switch on its name. Adding a family = one class here, one line in {@link Families},
  * one YAML file under architectures/.
  */
 public interface Family {
 
+    /** The name an architecture spec's {@code family:} uses. */
     String name();
 
+    /** The value of the {@code layout} parameter that selects this family's tiles. */
+    String layoutName();
+
+    /** The parameters this family reads beyond those every architecture fixes (checked present by validate). */
+    List<String> parameters();
+
     /** Checks the family's own parameters (presence, consistency); IllegalArgumentException if wrong. */
-    void validate(Design d, DeviceLibrary lib);
+    default void validate(Design d, DeviceLibrary lib) {
+        for (String p : parameters()) {
+            if (!d.has(p)) {
+                throw new IllegalArgumentException(name() + " needs parameter '" + p + "'");
+            }
+        }
+    }
 
     /** Outputs of one tile (rows of the weight block it holds). */
     int tileRows(Design d);
@@ -51,9 +66,16 @@ public interface Family {
     /** The phase-shifter device holding the weights (null when weights sit on rings). */
     String weightDevice(Design d);
 
+    /** How the functional simulation realizes one of this design's tiles (mesh programmer or ring bank). */
+    TileRealization tile(Design d, DeviceLibrary lib);
+
     /**
-     * How the functional simulation realizes this design's tiles, at the received power the link budget computed
+     * How the functional simulation runs this design, at the received power the link budget computed
      * (the one physical chain of PHYSICS.md sec. 1).
      */
-    SimSettings simSettings(Design d, DeviceLibrary lib, double receivedPowerW, DetectorParams detector);
+    default SimSettings simSettings(Design d, DeviceLibrary lib, double receivedPowerW, DetectorParams detector) {
+        return new SimSettings(tile(d, lib), tileRows(d), tileCols(d),
+                new SimSettings.Converters(d.getInt(Params.DAC_BITS), d.getInt(Params.ADC_BITS)),
+                new SimSettings.Detection(receivedPowerW, detector));
+    }
 }

@@ -3,9 +3,7 @@ package org.phodex.arch;
 import java.util.ArrayList;
 import java.util.List;
 import org.phodex.devices.DeviceLibrary;
-import org.phodex.photonics.DetectorParams;
-import org.phodex.sim.Layout;
-import org.phodex.sim.SimSettings;
+import org.phodex.sim.TileRealization;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
 
@@ -14,18 +12,21 @@ import org.phodex.spec.Params;
  * each row a bank of K rings; balanced detection of drop and through gives a signed weight. Tile R x K.
  */
 public final class MrrBank implements Family {
+    public static final String NAME = "mrr-bank";
+
     @Override
     public String name() {
-        return "mrr-bank";
+        return NAME;
     }
 
     @Override
-    public void validate(Design d, DeviceLibrary lib) {
-        for (String p : List.of(Params.RING_Q, Params.CHANNEL_SPACING_NM)) {
-            if (!d.has(p)) {
-                throw new IllegalArgumentException("mrr-bank needs parameter '" + p + "'");
-            }
-        }
+    public String layoutName() {
+        return "mrr";
+    }
+
+    @Override
+    public List<String> parameters() {
+        return List.of(Params.RING_Q, Params.CHANNEL_SPACING_NM);
     }
 
     private static int rows(Design d) {
@@ -101,9 +102,9 @@ public final class MrrBank implements Family {
     }
 
     @Override
-    public SimSettings simSettings(Design d, DeviceLibrary lib, double receivedPowerW, DetectorParams detector) {
-        return new SimSettings(Layout.MRR, rows(d), k(d), 1, 1, d.getInt(Params.DAC_BITS), d.getInt(Params.ADC_BITS),
-                d.getInt(Params.WEIGHT_BITS), 0, 0, 0, 0, 0, receivedPowerW, detector, d.getDouble(Params.RING_Q),
-                d.getDouble(Params.CHANNEL_SPACING_NM), lib.value("laser", "wavelength_nm"));
+    public TileRealization tile(Design d, DeviceLibrary lib) {
+        return new TileRealization.RingBank(new org.phodex.photonics.MrrBank(d.getDouble(Params.RING_Q),
+                d.getDouble(Params.CHANNEL_SPACING_NM), lib.value("laser", "wavelength_nm"),
+                d.getInt(Params.WEIGHT_BITS)));
     }
 }

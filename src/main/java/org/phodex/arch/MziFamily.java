@@ -3,9 +3,9 @@ package org.phodex.arch;
 import java.util.ArrayList;
 import java.util.List;
 import org.phodex.devices.DeviceLibrary;
-import org.phodex.photonics.DetectorParams;
-import org.phodex.sim.Layout;
-import org.phodex.sim.SimSettings;
+import org.phodex.photonics.MeshProgrammer;
+import org.phodex.photonics.StaticErrors;
+import org.phodex.sim.TileRealization;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
 
@@ -18,8 +18,11 @@ public abstract class MziFamily implements Family {
     /** The phase shifter that {@code mzi.insertion_loss_db} already includes (the LT default cell). */
     static final String CELL_REFERENCE_SHIFTER = "thermo_optic";
 
-    /** The simulator's layout for this family. */
-    protected abstract Layout simLayout();
+    /** How this family's unitary meshes are programmed for design {@code d}. */
+    public abstract MeshProgrammer programmer(Design d);
+
+    /** A title for drawings of one programmed mesh, e.g. "Clements" or "Butterfly (2 stacks)". */
+    public abstract String meshTitle(Design d);
 
     /** MZIs of one n-port unitary mesh. */
     public abstract long unitaryMzis(Design d);
@@ -33,12 +36,13 @@ public abstract class MziFamily implements Family {
     }
 
     @Override
+    public List<String> parameters() {
+        return List.of(Params.PHASE_SHIFTER, Params.PHASE_ERROR_RAD, Params.COUPLER_ERROR);
+    }
+
+    @Override
     public void validate(Design d, DeviceLibrary lib) {
-        for (String p : List.of(Params.PHASE_SHIFTER, Params.PHASE_ERROR_RAD, Params.COUPLER_ERROR)) {
-            if (!d.has(p)) {
-                throw new IllegalArgumentException(name() + " needs parameter '" + p + "'");
-            }
-        }
+        Family.super.validate(d, lib);
         String problem = lib.checkPhaseShifter(d.getString(Params.PHASE_SHIFTER));
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -132,15 +136,10 @@ public abstract class MziFamily implements Family {
     }
 
     @Override
-    public SimSettings simSettings(Design d, DeviceLibrary lib, double receivedPowerW, DetectorParams detector) {
-        int n = n(d);
-        int stacks = d.has(Params.BUTTERFLY_STACKS) ? d.getInt(Params.BUTTERFLY_STACKS) : 1;
-        int columns = d.has(Params.MESH_COLUMNS) ? d.getInt(Params.MESH_COLUMNS) : n;
-        return new SimSettings(simLayout(), n, n, stacks, columns, d.getInt(Params.DAC_BITS),
-                d.getInt(Params.ADC_BITS), weightBits(d, lib), d.getDouble(Params.PHASE_ERROR_RAD),
-                d.getDouble(Params.COUPLER_ERROR), cellLossDb(d, lib), optional(d, Params.LOSS_SPREAD_DB),
-                optional(d, Params.THERMAL_CROSSTALK), receivedPowerW, detector, Double.NaN, Double.POSITIVE_INFINITY,
-                lib.value("laser", "wavelength_nm"));
+    public TileRealization tile(Design d, DeviceLibrary lib) {
+        return new TileRealization.MziMesh(programmer(d), new StaticErrors(weightBits(d, lib),
+                d.getDouble(Params.PHASE_ERROR_RAD), d.getDouble(Params.COUPLER_ERROR), cellLossDb(d, lib),
+                optional(d, Params.LOSS_SPREAD_DB), optional(d, Params.THERMAL_CROSSTALK)));
     }
 
     /** Weight DAC bits, limited by a multi-level device's levels (a PCM cell has ~8: 3 bits). */

@@ -1,18 +1,30 @@
 package org.phodex.arch;
 
-import org.phodex.sim.Layout;
+import org.phodex.photonics.MeshProgrammer;
 import org.phodex.spec.Design;
 
 /** Triangular universal mesh: N(N-1)/2 MZIs, longest path 2N-3 (Reck et al. 1994). */
 public final class Reck extends MziFamily {
-    @Override
-    protected Layout simLayout() {
-        return Layout.RECK;
-    }
+    public static final String NAME = "mzi-reck";
 
     @Override
     public String name() {
-        return "mzi-reck";
+        return NAME;
+    }
+
+    @Override
+    public String layoutName() {
+        return "reck";
+    }
+
+    @Override
+    public MeshProgrammer programmer(Design d) {
+        return MeshProgrammer.reck();
+    }
+
+    @Override
+    public String meshTitle(Design d) {
+        return "Reck";
     }
 
     @Override

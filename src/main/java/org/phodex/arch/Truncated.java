@@ -1,28 +1,37 @@
 package org.phodex.arch;
 
-import org.phodex.devices.DeviceLibrary;
-import org.phodex.sim.Layout;
+import java.util.List;
+import org.phodex.photonics.MeshProgrammer;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
 
 /** A rectangular (Clements) mesh with only L columns: columns alternate floor(N/2) and floor((N-1)/2) MZIs. */
 public final class Truncated extends MziFamily {
-    @Override
-    protected Layout simLayout() {
-        return Layout.TRUNCATED;
-    }
+    public static final String NAME = "mzi-truncated";
 
     @Override
     public String name() {
-        return "mzi-truncated";
+        return NAME;
     }
 
     @Override
-    public void validate(Design d, DeviceLibrary lib) {
-        super.validate(d, lib);
-        if (!d.has(Params.MESH_COLUMNS)) {
-            throw new IllegalArgumentException("mzi-truncated needs parameter 'mesh_columns'");
-        }
+    public String layoutName() {
+        return "truncated";
+    }
+
+    @Override
+    public List<String> parameters() {
+        return List.of(Params.PHASE_SHIFTER, Params.PHASE_ERROR_RAD, Params.COUPLER_ERROR, Params.MESH_COLUMNS);
+    }
+
+    @Override
+    public MeshProgrammer programmer(Design d) {
+        return MeshProgrammer.truncated(d.has(Params.MESH_COLUMNS) ? d.getInt(Params.MESH_COLUMNS) : n(d));
+    }
+
+    @Override
+    public String meshTitle(Design d) {
+        return "Truncated (" + (d.has(Params.MESH_COLUMNS) ? d.getInt(Params.MESH_COLUMNS) : n(d)) + " columns)";
     }
 
     private static int columns(Design d) {

@@ -97,7 +97,7 @@ public final class Bench {
                     / sim.tileCols());
         }
         return new Candidate(architecture + " on " + workload + " " + String.join(" ", settings), r.design(), sim,
-                net, tiles, sim.layout().isMzi() ? 2 * tiles : 0);
+                net, tiles, sim.isMesh() ? 2 * tiles : 0);
     }
 
     /**

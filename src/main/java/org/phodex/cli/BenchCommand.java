@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.phodex.arch.Clements;
 import org.phodex.bench.Bench;
 import org.phodex.bench.CpuInfo;
 import org.phodex.bench.Timing;
@@ -52,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
     int samples = 2000;
 
     @Option(names = "--search-evaluations", paramLabel = "N",
-            description = "random mzi-clements designs evaluated per thread count (default 48, quick 16)")
+            description = "random " + Clements.NAME + " designs evaluated per thread count (default 48, quick 16)")
     Integer searchEvaluations;
 
     private PrintWriter out;
@@ -133,9 +134,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private void candidate(Catalog cat, String workload, List<String> settings, int images, List<Integer> th,
             int reps) {
-        Bench.Candidate c = Bench.candidate(cat, "mzi-clements", workload, settings);
+        Bench.Candidate c = Bench.candidate(cat, Clements.NAME, workload, settings);
         out.println();
-        out.printf(Locale.ROOT, "%s candidate: mzi-clements, %dx%d Clements tiles (%d tiles, %d meshes), "
+        out.printf(Locale.ROOT, "%s candidate: " + Clements.NAME + ", %dx%d Clements tiles (%d tiles, %d meshes), "
                 + "%d-bit phases, %d-bit DAC/ADC, noise at the link budget's power, %d test images, new chip per run:%n",
                 workload, c.sim().tileRows(), c.sim().tileCols(), c.tiles(), c.meshes(), c.sim().weightBits(),
                 c.sim().adcBits(), Math.min(images, c.network().testSize()));
@@ -167,12 +168,12 @@ final class BenchCommand implements Callable<Integer> {
 
     private void search(Catalog cat, List<Integer> th, int evaluations) {
         out.println();
-        out.printf(Locale.ROOT, "search throughput: %d random mzi-clements designs on mnist-mlp (mesh 8..64, %d test "
+        out.printf(Locale.ROOT, "search throughput: %d random " + Clements.NAME + " designs on mnist-mlp (mesh 8..64, %d test "
                 + "images, %d chip), PhotonicSearchEvaluator through ThreadPoolEvaluator:%n", evaluations,
                 PhotonicSearchEvaluator.SEARCH_SAMPLES, PhotonicSearchEvaluator.SEARCH_CHIPS);
-        PhotonicSearchEvaluator ev = new PhotonicSearchEvaluator(cat, List.of(cat.architecture("mzi-clements")),
+        PhotonicSearchEvaluator ev = new PhotonicSearchEvaluator(cat, List.of(cat.architecture(Clements.NAME)),
                 "mnist-mlp", 1);
-        List<Design> designs = Bench.randomDesigns(cat, "mzi-clements", evaluations, 7);
+        List<Design> designs = Bench.randomDesigns(cat, Clements.NAME, evaluations, 7);
         Bench.search(ev, designs, 1); // warm-up: JIT and the tile-programming cache
         double base = Double.NaN;
         for (int t : th) {
@@ -198,7 +199,7 @@ final class BenchCommand implements Callable<Integer> {
                 + "(ms, mean per run; build / DAC / product / noise+ADC / other):");
         out.println("  n    images   tiles   total ms   build   DAC   product   noise+ADC   other   accuracy");
         for (int size : new int[] {8, 16, 32, 64}) {
-            Bench.Candidate c = Bench.candidate(cat, "mzi-clements", "mnist-mlp", List.of("mesh_size=" + size));
+            Bench.Candidate c = Bench.candidate(cat, Clements.NAME, "mnist-mlp", List.of("mesh_size=" + size));
             for (int images : new int[] {500, 1000, 2000}) {
                 Bench.CandidateRun r = Bench.runCandidate(c, images, 1, 2, reps);
                 double total = java.util.Arrays.stream(r.timing().seconds()).average().orElse(0);

@@ -14,6 +14,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.phodex.arch.Clements;
+import org.phodex.arch.Families;
+import org.phodex.arch.MrrBank;
+import org.phodex.arch.Reck;
 import org.phodex.plot.GalleryNotes;
 import org.phodex.plot.SweepMerge;
 import picocli.CommandLine.Command;
@@ -70,17 +74,18 @@ public final class FiguresCommand implements Callable<Integer> {
             entries.add(search("search-digits-mlp", "digits-mlp: search over all five families", "digits-mlp",
                     quick ? 8 : 48, quick ? 2 : 60, t, work, out));
             entries.add(sweep("sweep-adc-bits", "ADC resolution, Clements mesh vs MRR bank (digits-mlp)",
-                    List.of("mzi-clements", "mrr-bank"), List.of(quick ? "adc_bits=2:8:3" : "adc_bits=2:10"),
+                    List.of(Clements.NAME, MrrBank.NAME), List.of(quick ? "adc_bits=2:8:3" : "adc_bits=2:10"),
                     List.of(), t, work, out));
             entries.add(sweep("sweep-margin-adc", "Laser margin x ADC resolution heat maps (digits-mlp)",
-                    List.of("mzi-clements", "mrr-bank"),
+                    List.of(Clements.NAME, MrrBank.NAME),
                     List.of(quick ? "laser_margin_db=-10:6:8" : "laser_margin_db=-20:6:2",
                             quick ? "adc_bits=2:10:4" : "adc_bits=2:10:2"), List.of(), t, work, out));
             entries.add(sweep("sweep-phase-error", "Phase-error robustness, Clements vs Reck, N = 6 (digits-mlp)",
-                    List.of("mzi-clements", "mzi-reck"),
+                    List.of(Clements.NAME, Reck.NAME),
                     List.of(quick ? "phase_error_rad=0:0.2:0.1" : "phase_error_rad=0:0.2:0.02"),
                     List.of("mesh_size=6"), t, work, out));
-            entries.add(mesh("mesh-clements-16", "Programmed 16x16 Clements mesh", "clements", out));
+            entries.add(mesh("mesh-clements-16", "Programmed 16x16 Clements mesh",
+                    Families.get(Clements.NAME).layoutName(), out));
             entries.add(mesh("mesh-butterfly-16", "Programmed 16x16 butterfly mesh (crossings between stages)",
                     "butterfly", out));
             if (withMnist) {

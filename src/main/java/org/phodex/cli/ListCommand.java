@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.phodex.devices.Device;
+import org.phodex.evaluation.Catalog;
 import org.phodex.devices.DeviceLibrary;
 import org.phodex.devices.Quantity;
 import org.phodex.spec.ArchitectureSpec;
@@ -59,7 +60,7 @@ final class ListCommand implements Callable<Integer> {
     private static void architectures(PrintWriter out, Repo repo) {
         DeviceLibrary lib = DeviceLibrary.load(repo.devices());
         for (Path f : yamlFiles(repo.architectures())) {
-            ArchitectureSpec a = ArchitectureSpec.load(f, lib::checkPhaseShifter);
+            ArchitectureSpec a = ArchitectureSpec.load(f, Catalog.vocabulary(lib));
             out.printf("%-16s %s%n", a.name(), a.description());
             StringBuilder sb = new StringBuilder();
             for (Map.Entry<String, SearchRange> e : a.searchSpace().entrySet()) {

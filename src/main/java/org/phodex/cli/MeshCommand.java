@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.phodex.arch.Families;
+import org.phodex.arch.Family;
+import org.phodex.arch.MziFamily;
 import org.phodex.photonics.ComplexMatrix;
 import org.phodex.photonics.Mesh;
 import org.phodex.photonics.MeshFit;
@@ -23,6 +26,8 @@ import org.phodex.photonics.MziCell;
 import org.phodex.photonics.StaticErrors;
 import org.phodex.plot.MeshCell;
 import org.phodex.plot.MeshDiagram;
+import org.phodex.spec.Design;
+import org.phodex.spec.Params;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +39,13 @@ import picocli.CommandLine.Spec;
                 + "apply optional fabrication errors, print a summary, export the realized transfer matrix and draw the mesh.")
 public final class MeshCommand implements Callable<Integer> {
 
-    enum MeshLayoutName { clements, reck, butterfly }
+    /** The layouts of the registry's MZI mesh families (for --help and completion). */
+    static final class MeshLayouts implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Families.meshFamilies().stream().map(Family::layoutName).iterator();
+        }
+    }
 
     /** Matrices at most this large are printed in the summary. */
     private static final int PRINT_LIMIT = 8;
@@ -43,8 +54,9 @@ public final class MeshCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--layout", required = true, description = "clements, reck or butterfly")
-    MeshLayoutName layout;
+    @Option(names = "--layout", required = true, completionCandidates = MeshLayouts.class,
+            description = "one of: ${COMPLETION-CANDIDATES}")
+    String layout;
 
     @Option(names = "--size", description = "number of modes N (defaults to the --matrix size)")
     Integer size;
@@ -67,6 +79,9 @@ public final class MeshCommand implements Callable<Integer> {
 
     @Option(names = "--stacks", defaultValue = "1", description = "butterfly stacks (default 1)")
     int stacks;
+
+    @Option(names = "--columns", description = "columns of a truncated mesh (default N)")
+    Integer columns;
 
     @Option(names = "--export", paramLabel = "T.json",
             description = "write the realized transfer matrix as {\"re\": [[...]], \"im\": [[...]]}")
@@ -122,19 +137,15 @@ public final class MeshCommand implements Callable<Integer> {
             origin = "random orthogonal (seed " + seed + "; --save-target FILE.csv writes it)";
         }
         int n = target.rows;
-        MeshProgrammer programmer = switch (layout) {
-            case clements -> MeshProgrammer.clements();
-            case reck -> MeshProgrammer.reck();
-            case butterfly -> {
-                if (Integer.bitCount(n) != 1) {
-                    throw new UsageException("--layout butterfly needs a power-of-two size, got " + n);
-                }
-                if (stacks < 1) {
-                    throw new UsageException("--stacks must be >= 1, got " + stacks);
-                }
-                yield MeshProgrammer.butterfly(stacks);
-            }
-        };
+        MziFamily family = meshFamily();
+        Design meshDesign = meshDesign(n);
+        MeshProgrammer programmer;
+        try {
+            programmer = family.programmer(meshDesign);
+            programmer.checkModes(n);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--layout " + layout + ": " + e.getMessage());
+        }
         MeshFit.Result programmed = programmer.program(target);
         Mesh mesh = programmed.mesh();
         StaticErrors errors = new StaticErrors(0, phaseErrorRad, couplerError, 0, 0, 0);
@@ -188,12 +199,21 @@ public final class MeshCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The registry's MZI family whose layout --layout names. */
+    private MziFamily meshFamily() {
+        return Families.meshFamilies().stream().filter(f -> f.layoutName().equals(layout)).findFirst()
+                .orElseThrow(() -> new UsageException("--layout " + layout + " is not a mesh layout; valid: "
+                        + String.join(", ", new MeshLayouts())));
+    }
+
+    /** The parameters a mesh family's programmer reads, from the options. */
+    private Design meshDesign(int n) {
+        return new Design("mesh", new java.util.TreeMap<>(java.util.Map.of(Params.MESH_SIZE, n,
+                Params.BUTTERFLY_STACKS, stacks, Params.MESH_COLUMNS, columns == null ? n : columns)));
+    }
+
     private String drawingTitle(int n) {
-        String name = switch (layout) {
-            case clements -> "Clements";
-            case reck -> "Reck";
-            case butterfly -> stacks == 1 ? "Butterfly" : "Butterfly (" + stacks + " stacks)";
-        };
+        String name = meshFamily().meshTitle(meshDesign(n));
         String target = matrix != null ? matrix.getFileName().toString() : "random orthogonal target, seed " + seed;
         String errors = phaseErrorRad > 0 || couplerError > 0
                 ? String.format(Locale.ROOT, "; programmed phases (errors σφ = %.3g rad, coupler %.3g not drawn)",

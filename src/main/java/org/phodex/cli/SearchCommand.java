@@ -12,6 +12,7 @@ import org.phodex.search.RunFiles;
 import org.phodex.search.SearchOptions;
 import org.phodex.search.SearchRun;
 import org.phodex.search.ThreadPoolEvaluator;
+import org.phodex.arch.Families;
 import org.phodex.spec.ArchitectureSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Spec;
                         + "checkpoint/ and plots/ into the run folder. Ctrl-C once: finish the generation in "
                         + "flight, checkpoint, exit 130 (continue with 'phodex resume DIR'); twice: stop now."})
 final class SearchCommand implements Callable<Integer> {
-    static final List<String> DEFAULT_ARCHITECTURES = List.of("mzi-clements", "mzi-reck", "mzi-butterfly",
-            "mzi-truncated", "mrr-bank");
+    /** Every registered family's own architecture (architectures/FAMILY.yaml). */
+    static final List<String> DEFAULT_ARCHITECTURES = Families.names();
     static final String DEFAULT_WORKLOAD = "digits-mlp";
     static final long DEFAULT_GENERATIONS = 60;
 

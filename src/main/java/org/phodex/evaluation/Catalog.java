@@ -1,6 +1,7 @@
 package org.phodex.evaluation;
 
 import java.nio.file.Path;
+import org.phodex.arch.Families;
 import org.phodex.cost.DigitalBaseline;
 import org.phodex.devices.DeviceLibrary;
 import org.phodex.spec.ArchitectureSpec;
@@ -33,7 +34,12 @@ public final class Catalog {
     /** An architecture by name (architectures/NAME.yaml) or path. */
     public ArchitectureSpec architecture(String nameOrPath) {
         Path f = repo.architectureFile(nameOrPath);
-        return ArchitectureSpec.load(f, devices::checkPhaseShifter);
+        return ArchitectureSpec.load(f, vocabulary(devices));
+    }
+
+    /** The names a spec is checked against: the device library's phase shifters and the family registry. */
+    public static ArchitectureSpec.Vocabulary vocabulary(DeviceLibrary devices) {
+        return new ArchitectureSpec.Vocabulary(devices::checkPhaseShifter, Families.layouts());
     }
 
     /** A workload by name (workloads/NAME.yaml) or path. */

@@ -43,11 +43,11 @@ public final class DesignResolver {
             } else {
                 Param p = Params.get(name);
                 Object v = p.parse(value);
-                if (p.name().equals(Params.PHASE_SHIFTER)) {
-                    String problem = devices.checkPhaseShifter((String) v);
-                    if (problem != null) {
-                        throw new IllegalArgumentException(problem);
-                    }
+                String problem = p.name().equals(Params.PHASE_SHIFTER) ? devices.checkPhaseShifter((String) v)
+                        : p.name().equals(Params.LAYOUT) ? Catalog.vocabulary(devices).layoutProblem((String) v)
+                        : null;
+                if (problem != null) {
+                    throw new IllegalArgumentException(problem);
                 }
                 d = d.with(name, v);
             }

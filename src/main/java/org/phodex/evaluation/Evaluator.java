@@ -176,9 +176,10 @@ public final class Evaluator {
         Object fixed = spec.defaults().has(Params.LAYOUT) ? spec.defaults().get(Params.LAYOUT) : null;
         if (fixed != null && d.has(Params.LAYOUT) && !fixed.equals(d.get(Params.LAYOUT))) {
             Object asked = d.get(Params.LAYOUT);
+            String instead = Families.byLayout(asked.toString()).map(f -> "e.g. -a " + f.name() + " ").orElse("");
             throw new IllegalArgumentException("layout '" + asked + "' does not match architecture '" + spec.name()
-                    + "', whose family fixes layout '" + fixed + "'; choose the architecture instead, e.g. -a "
-                    + ("mrr".equals(asked) ? "mrr-bank" : "mzi-" + asked) + " (phodex list architectures)");
+                    + "', whose family fixes layout '" + fixed + "'; choose the architecture instead, " + instead
+                    + "(phodex list architectures)");
         }
     }
 

@@ -10,6 +10,10 @@ public interface MeshProgrammer {
     /** A short name for cache keys and messages, e.g. {@code clements} or {@code butterfly(2)}. */
     String name();
 
+    /** Checks that this programmer can build an {@code n}-mode mesh; IllegalArgumentException if not. */
+    default void checkModes(int n) {
+    }
+
     static MeshProgrammer clements() {
         return exact("clements", true);
     }
@@ -35,16 +39,33 @@ public interface MeshProgrammer {
 
     /** Butterfly with {@code stacks} stacks, phases fitted. */
     static MeshProgrammer butterfly(int stacks) {
-        return fitted("butterfly(" + stacks + ")", n -> MeshLayout.butterfly(n, stacks));
+        if (stacks < 1) {
+            throw new IllegalArgumentException("butterfly needs >= 1 stack, got " + stacks);
+        }
+        return fitted("butterfly(" + stacks + ")", n -> MeshLayout.butterfly(n, stacks), n -> {
+            if (Integer.bitCount(n) != 1) {
+                throw new IllegalArgumentException("butterfly needs a power-of-two tile, got " + n);
+            }
+        });
     }
 
     /** Rectangular mesh truncated to {@code columns} columns, phases fitted. */
     static MeshProgrammer truncated(int columns) {
-        return fitted("truncated(" + columns + ")", n -> MeshLayout.rectangular(n, columns));
+        if (columns < 1) {
+            throw new IllegalArgumentException("truncated mesh needs >= 1 column, got " + columns);
+        }
+        return fitted("truncated(" + columns + ")", n -> MeshLayout.rectangular(n, columns), n -> {
+        });
     }
 
-    private static MeshProgrammer fitted(String name, java.util.function.IntFunction<MeshLayout> layout) {
+    private static MeshProgrammer fitted(String name, java.util.function.IntFunction<MeshLayout> layout,
+                                         java.util.function.IntConsumer modesCheck) {
         return new MeshProgrammer() {
+            @Override
+            public void checkModes(int n) {
+                modesCheck.accept(n);
+            }
+
             @Override
             public MeshFit.Result program(ComplexMatrix u) {
                 return MeshFit.fit(layout.apply(u.rows), u, MeshFit.DEFAULT_ITERATIONS);

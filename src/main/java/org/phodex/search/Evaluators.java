@@ -44,7 +44,8 @@ public final class Evaluators {
                 throw new IllegalArgumentException("unknown architecture '" + nameOrPath + "'; "
                         + Hints.didYouMean(nameOrPath, available(Path.of("architectures"))));
             }
-            return ArchitectureSpec.load(p, device -> null);
+            return ArchitectureSpec.load(p, new ArchitectureSpec.Vocabulary(device -> null,
+                    org.phodex.arch.Families.layouts()));
         }
 
         @Override

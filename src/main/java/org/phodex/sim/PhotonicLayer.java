@@ -100,10 +100,10 @@ public final class PhotonicLayer {
         double[] gains = new double[gr * gc];
         double[] fits = new double[gr * gc];
         java.util.Arrays.fill(gains, 1);
-        RealizedSvdTile[] rz = s.layout().isMzi() ? new RealizedSvdTile[gr * gc] : null;
-        StaticErrors errors = s.staticErrors();
-        MeshProgrammer programmer = s.layout().isMzi() ? s.meshProgrammer() : null;
-        MrrBank bank = s.layout().isMzi() ? null : s.mrrBank();
+        RealizedSvdTile[] rz = s.isMesh() ? new RealizedSvdTile[gr * gc] : null;
+        StaticErrors errors = s.tile() instanceof TileRealization.MziMesh m ? m.errors() : null;
+        MeshProgrammer programmer = s.tile() instanceof TileRealization.MziMesh m ? m.programmer() : null;
+        MrrBank bank = s.tile() instanceof TileRealization.RingBank rb ? rb.bank() : null;
         Parallel.forEach(gr * gc, threads, t -> {
             int a = t / gc;
             int b = t % gc;
@@ -224,7 +224,7 @@ public final class PhotonicLayer {
             return out;
         }
         double relNoise = DetectorNoise.relativeNoise(settings.receivedPowerW(), settings.detector());
-        boolean mrr = !settings.layout().isMzi();
+        boolean mrr = !settings.isMesh();
         long t0 = Profile.start();
         // every column block's DAC codes, once: block cb at offset cb * batch * tileCols, full scales likewise
         Scratch sc = SCRATCH.get();

@@ -1,110 +1,122 @@
 package org.phodex.sim;
 
 import org.phodex.photonics.DetectorParams;
-import org.phodex.photonics.MeshProgrammer;
 import org.phodex.photonics.MrrBank;
 import org.phodex.photonics.StaticErrors;
 
 /**
  * Everything the functional simulation needs to know about the hardware of one design point.
  *
- * @param tileRows         outputs per tile (n for n x n MZI tiles; R for an MRR tile)
- * @param tileCols         inputs per tile (n for MZI tiles, must equal tileRows; K wavelengths for MRR)
- * @param butterflyStacks  stacked butterflies per unitary (BUTTERFLY)
- * @param meshColumns      columns of the truncated rectangular mesh (TRUNCATED)
- * @param dacBits          input DAC bits (signed, per-vector full scale); <= 0 ideal
- * @param adcBits          output ADC bits (signed, calibrated range, clipping); <= 0 ideal
- * @param weightBits       phase / ring-tuning DAC bits; <= 0 ideal
- * @param receivedPowerW   optical power at one detector when the output is at full scale; +Infinity: no noise
- * @param ringQ            MRR loaded Q
- * @param channelSpacingNm MRR channel spacing; +Infinity: no inter-channel crosstalk
- * @param wavelengthNm     operating wavelength
+ * @param tile       how a tile is realized (an MZI mesh with its static errors, or a ring bank)
+ * @param tileRows   outputs per tile (n for n x n MZI tiles; R for an MRR tile)
+ * @param tileCols   inputs per tile (n for MZI tiles, must equal tileRows; K wavelengths for MRR)
+ * @param converters input DAC and output ADC resolution
+ * @param detection  received optical power and the detector's noise parameters
  */
-public record SimSettings(Layout layout, int tileRows, int tileCols, int butterflyStacks, int meshColumns,
-        int dacBits, int adcBits, int weightBits,
-        double phaseErrorRad, double couplerError, double mziLossDb, double mziLossSpreadDb, double thermalCrosstalk,
-        double receivedPowerW,
-        DetectorParams detector,
-        double ringQ, double channelSpacingNm, double wavelengthNm) {
+public record SimSettings(TileRealization tile, int tileRows, int tileCols, Converters converters,
+                          Detection detection) {
+
+    /**
+     * @param dacBits input DAC bits (signed, per-vector full scale); <= 0 ideal
+     * @param adcBits output ADC bits (signed, calibrated range, clipping); <= 0 ideal
+     */
+    public record Converters(int dacBits, int adcBits) {
+        public static Converters ideal() {
+            return new Converters(0, 0);
+        }
+    }
+
+    /**
+     * @param receivedPowerW optical power at one detector when the output is at full scale; +Infinity: no noise
+     * @param detector       responsivity, dark current, bandwidth, TIA and temperature
+     */
+    public record Detection(double receivedPowerW, DetectorParams detector) {
+        /** No detector noise (infinite received power), typical detector. */
+        public static Detection noiseless() {
+            return new Detection(Double.POSITIVE_INFINITY, DetectorParams.typical());
+        }
+
+        public static Detection atPower(double receivedPowerW) {
+            return new Detection(receivedPowerW, DetectorParams.typical());
+        }
+    }
 
     public SimSettings {
         if (tileRows < 1 || tileCols < 1) {
             throw new IllegalArgumentException("tile size must be positive, got " + tileRows + " x " + tileCols);
         }
-        if (layout.isMzi() && tileRows != tileCols) {
-            throw new IllegalArgumentException("MZI tiles are square, got " + tileRows + " x " + tileCols);
-        }
-        if (layout.isMzi() && tileRows < 2) {
-            throw new IllegalArgumentException("an MZI mesh needs at least 2 modes, got " + tileRows);
-        }
-        if (layout == Layout.BUTTERFLY && (Integer.bitCount(tileRows) != 1 || butterflyStacks < 1)) {
-            throw new IllegalArgumentException("butterfly needs a power-of-two tile and >= 1 stack, got "
-                    + tileRows + " and " + butterflyStacks);
-        }
-        if (layout == Layout.TRUNCATED && meshColumns < 1) {
-            throw new IllegalArgumentException("truncated mesh needs >= 1 column, got " + meshColumns);
+        if (tile instanceof TileRealization.MziMesh m) {
+            if (tileRows != tileCols) {
+                throw new IllegalArgumentException("MZI tiles are square, got " + tileRows + " x " + tileCols);
+            }
+            if (tileRows < 2) {
+                throw new IllegalArgumentException("an MZI mesh needs at least 2 modes, got " + tileRows);
+            }
+            m.programmer().checkModes(tileRows);
         }
     }
 
-    /**
-     * Everything off or exact: no quantization, no device errors, no detector noise, isolated ring channels;
-     * 1 butterfly stack, a truncated mesh with all N columns.
-     */
-    public static SimSettings ideal(Layout layout, int tileRows, int tileCols) {
-        return new SimSettings(layout, tileRows, tileCols, 1, tileRows, 0, 0, 0,
-                0, 0, 0, 0, 0, Double.POSITIVE_INFINITY, DetectorParams.typical(),
-                1e4, Double.POSITIVE_INFINITY, 1550);
+    /** Everything off or exact: no quantization, no device errors, no detector noise. */
+    public static SimSettings ideal(TileRealization tile, int tileRows, int tileCols) {
+        return new SimSettings(tile, tileRows, tileCols, Converters.ideal(), Detection.noiseless());
     }
 
-    public SimSettings withLayout(Layout l) {
-        return new SimSettings(l, tileRows, tileCols, butterflyStacks, meshColumns, dacBits, adcBits, weightBits,
-                phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk, receivedPowerW, detector,
-                ringQ, channelSpacingNm, wavelengthNm);
+    public SimSettings withTile(TileRealization t) {
+        return new SimSettings(t, tileRows, tileCols, converters, detection);
     }
 
-    public SimSettings withStaticErrors(int weightBits, double phaseErrorRad, double couplerError, double mziLossDb,
-            double mziLossSpreadDb, double thermalCrosstalk) {
-        return new SimSettings(layout, tileRows, tileCols, butterflyStacks, meshColumns, dacBits, adcBits, weightBits,
-                phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk, receivedPowerW, detector,
-                ringQ, channelSpacingNm, wavelengthNm);
+    /** The same MZI mesh with other static errors (MZI tiles only). */
+    public SimSettings withStaticErrors(StaticErrors errors) {
+        if (!(tile instanceof TileRealization.MziMesh m)) {
+            throw new IllegalStateException("static MZI errors on a tile that is not an MZI mesh");
+        }
+        return withTile(new TileRealization.MziMesh(m.programmer(), errors));
     }
 
-    public SimSettings withConverters(int dacBits, int adcBits, double receivedPowerW) {
-        return new SimSettings(layout, tileRows, tileCols, butterflyStacks, meshColumns, dacBits, adcBits, weightBits,
-                phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk, receivedPowerW, detector,
-                ringQ, channelSpacingNm, wavelengthNm);
+    /** The same tiles realized as the ring bank {@code bank} (ring bank tiles only). */
+    public SimSettings withRingBank(MrrBank bank) {
+        if (!(tile instanceof TileRealization.RingBank)) {
+            throw new IllegalStateException("ring bank parameters on a tile that is not a ring bank");
+        }
+        return withTile(new TileRealization.RingBank(bank));
     }
 
-    public SimSettings withMesh(int butterflyStacks, int meshColumns) {
-        return new SimSettings(layout, tileRows, tileCols, butterflyStacks, meshColumns, dacBits, adcBits, weightBits,
-                phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk, receivedPowerW, detector,
-                ringQ, channelSpacingNm, wavelengthNm);
+    public SimSettings withConverters(int dacBits, int adcBits) {
+        return new SimSettings(tile, tileRows, tileCols, new Converters(dacBits, adcBits), detection);
     }
 
-    public SimSettings withRings(double ringQ, double channelSpacingNm) {
-        return new SimSettings(layout, tileRows, tileCols, butterflyStacks, meshColumns, dacBits, adcBits, weightBits,
-                phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk, receivedPowerW, detector,
-                ringQ, channelSpacingNm, wavelengthNm);
+    public SimSettings withDetection(Detection d) {
+        return new SimSettings(tile, tileRows, tileCols, converters, d);
     }
 
-    /** The MZI static error model these settings describe. */
-    public StaticErrors staticErrors() {
-        return new StaticErrors(weightBits, phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk);
+    public SimSettings withReceivedPower(double receivedPowerW) {
+        return withDetection(new Detection(receivedPowerW, detection.detector()));
     }
 
-    /** The weight bank these settings describe (MRR). */
-    public MrrBank mrrBank() {
-        return new MrrBank(ringQ, channelSpacingNm, wavelengthNm, weightBits);
+    /** True for coherent MZI tiles (homodyne detection, real part of the field). */
+    public boolean isMesh() {
+        return tile instanceof TileRealization.MziMesh;
     }
 
-    /** How the MZI layouts program a unitary. */
-    public MeshProgrammer meshProgrammer() {
-        return switch (layout) {
-            case CLEMENTS -> MeshProgrammer.clements();
-            case RECK -> MeshProgrammer.reck();
-            case BUTTERFLY -> MeshProgrammer.butterfly(butterflyStacks);
-            case TRUNCATED -> MeshProgrammer.truncated(meshColumns);
-            case MRR -> throw new IllegalStateException("an MRR bank has no mesh");
-        };
+    /** Phase or ring-tuning DAC bits of the weights; <= 0 exact. */
+    public int weightBits() {
+        return tile instanceof TileRealization.MziMesh m ? m.errors().weightBits()
+                : ((TileRealization.RingBank) tile).bank().weightBits();
+    }
+
+    public int dacBits() {
+        return converters.dacBits();
+    }
+
+    public int adcBits() {
+        return converters.adcBits();
+    }
+
+    public double receivedPowerW() {
+        return detection.receivedPowerW();
+    }
+
+    public DetectorParams detector() {
+        return detection.detector();
     }
 }

@@ -17,10 +17,6 @@ import java.util.function.Function;
 public record ArchitectureSpec(String name, String family, String description, String citation, Path file,
                                Design defaults, Map<String, SearchRange> searchSpace, Constraints constraints) {
 
-    /** Families implemented in code; a spec naming another is an error. */
-    public static final List<String> FAMILIES = List.of("mzi-clements", "mzi-reck", "mzi-butterfly",
-            "mzi-truncated", "mrr-bank");
-
     private static final Set<String> TOP_KEYS = Set.of("version", "name", "family", "description", "citation",
             "parameters", "search_space", "constraints");
 
@@ -34,22 +30,39 @@ public record ArchitectureSpec(String name, String family, String description, S
     }
 
     /**
-     * Loads and checks a spec. {@code deviceCheck} maps a parameter value that names a device (the
-     * phase shifter) to an error message, or null when the device exists.
+     * What a spec's names are checked against, supplied by the layers that own them.
+     *
+     * @param deviceCheck    maps a parameter value that names a device (the phase shifter) to an error message,
+     *                       or null when the device exists
+     * @param familyLayouts  the family registry: family name -> the layout name of its tiles
      */
-    public static ArchitectureSpec load(Path file, Function<String, String> deviceCheck) {
+    public record Vocabulary(Function<String, String> deviceCheck, Map<String, String> familyLayouts) {
+        public Vocabulary {
+            familyLayouts = Collections.unmodifiableMap(new LinkedHashMap<>(familyLayouts));
+        }
+
+        /** Null when {@code layout} is one of the families' layout names, else the message. */
+        public String layoutProblem(String layout) {
+            List<String> layouts = List.copyOf(new java.util.LinkedHashSet<>(familyLayouts.values()));
+            return layouts.contains(layout) ? null
+                    : "'" + layout + "' is not a valid " + Params.LAYOUT + "; " + Hints.didYouMean(layout, layouts);
+        }
+    }
+
+    /** Loads and checks a spec against the device library and the family registry. */
+    public static ArchitectureSpec load(Path file, Vocabulary vocabulary) {
         SpecNode root = SpecNode.load(file);
         Map<String, SpecNode> top = root.entries(TOP_KEYS, List.of("version", "name", "family", "parameters"));
         root.requireVersion(Set.of(1));
         String name = top.get("name").asString();
-        String family = top.get("family").asChoice(FAMILIES);
+        String family = top.get("family").asChoice(List.copyOf(vocabulary.familyLayouts().keySet()));
         String description = top.containsKey("description") ? top.get("description").asString() : "";
         String citation = top.containsKey("citation") ? top.get("citation").asString() : "";
 
         SpecNode paramsNode = top.get("parameters");
         TreeMap<String, Object> params = new TreeMap<>();
         for (Map.Entry<String, SpecNode> e : paramsNode.entries(Params.all().keySet()).entrySet()) {
-            params.put(e.getKey(), value(Params.get(e.getKey()), e.getValue(), deviceCheck));
+            params.put(e.getKey(), value(Params.get(e.getKey()), e.getValue(), vocabulary));
         }
         for (String required : requiredParams()) {
             if (!params.containsKey(required)) {
@@ -62,7 +75,7 @@ public record ArchitectureSpec(String name, String family, String description, S
         Map<String, SearchRange> space = new LinkedHashMap<>();
         if (top.containsKey("search_space") && !top.get("search_space").isNull()) {
             for (Map.Entry<String, SpecNode> e : top.get("search_space").entries(Params.all().keySet()).entrySet()) {
-                space.put(e.getKey(), range(Params.get(e.getKey()), e.getValue(), deviceCheck));
+                space.put(e.getKey(), range(Params.get(e.getKey()), e.getValue(), vocabulary));
             }
         }
 
@@ -85,7 +98,7 @@ public record ArchitectureSpec(String name, String family, String description, S
                 Params.ADC_BITS, Params.WEIGHT_BITS, Params.MODULATION_GHZ, Params.LASER_MARGIN_DB);
     }
 
-    private static Object value(Param p, SpecNode n, Function<String, String> deviceCheck) {
+    private static Object value(Param p, SpecNode n, Vocabulary vocabulary) {
         Object v;
         switch (p.kind()) {
             case INT -> v = n.asInt();
@@ -98,15 +111,21 @@ public record ArchitectureSpec(String name, String family, String description, S
             throw n.error(ex.getMessage(), p.description());
         }
         if (p.name().equals(Params.PHASE_SHIFTER)) {
-            String problem = deviceCheck.apply((String) v);
+            String problem = vocabulary.deviceCheck().apply((String) v);
             if (problem != null) {
                 throw n.error(problem, "phase shifters are listed by 'phodex list devices'");
+            }
+        }
+        if (p.name().equals(Params.LAYOUT)) {
+            String problem = vocabulary.layoutProblem((String) v);
+            if (problem != null) {
+                throw n.error(problem, p.description());
             }
         }
         return v;
     }
 
-    private static SearchRange range(Param p, SpecNode n, Function<String, String> deviceCheck) {
+    private static SearchRange range(Param p, SpecNode n, Vocabulary vocabulary) {
         Map<String, SpecNode> e = n.entries(List.of("min", "max", "step", "choices"));
         if (e.containsKey("choices")) {
             if (e.size() > 1) {
@@ -114,7 +133,7 @@ public record ArchitectureSpec(String name, String family, String description, S
             }
             List<Object> cs = new ArrayList<>();
             for (SpecNode c : e.get("choices").items()) {
-                Object v = value(p, c, deviceCheck);
+                Object v = value(p, c, vocabulary);
                 if (cs.contains(v)) {
                     throw c.error("duplicate choice " + v, null);
                 }
@@ -131,8 +150,8 @@ public record ArchitectureSpec(String name, String family, String description, S
         if (!e.containsKey("min") || !e.containsKey("max")) {
             throw n.error("a range needs 'min' and 'max' (or give 'choices')", "e.g. {min: 2, max: 8}");
         }
-        double min = ((Number) value(p, e.get("min"), deviceCheck)).doubleValue();
-        double max = ((Number) value(p, e.get("max"), deviceCheck)).doubleValue();
+        double min = ((Number) value(p, e.get("min"), vocabulary)).doubleValue();
+        double max = ((Number) value(p, e.get("max"), vocabulary)).doubleValue();
         if (max < min) {
             throw e.get("max").error("max " + SpecNode.fmt(max) + " is below min " + SpecNode.fmt(min), null);
         }

@@ -32,8 +32,8 @@ public final class Params {
 
     static {
         Map<String, Param> m = new LinkedHashMap<>();
-        add(m, Param.choice(LAYOUT, List.of("clements", "reck", "butterfly", "truncated", "mrr"),
-                "mesh layout of a tile"));
+        add(m, Param.choice(LAYOUT, List.of(), "how a tile is built (each family's own layout name; "
+                + "checked against the family registry)"));
         add(m, Param.integer(MESH_SIZE, 2, 256, "ports", "tile size n (n x n tile; for mrr-bank the R rows)"));
         add(m, Param.integer(CORES, 1, 4096, "", "photonic cores working in parallel"));
         add(m, Param.integer(WAVELENGTHS, 1, 256, "", "wavelengths sharing a core (parallel vectors; "

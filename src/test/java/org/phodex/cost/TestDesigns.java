@@ -16,6 +16,7 @@ final class TestDesigns {
     }
 
     static Design defaults(String arch) {
-        return ArchitectureSpec.load(Path.of("architectures/" + arch + ".yaml"), LIB::checkPhaseShifter).defaults();
+        return ArchitectureSpec.load(Path.of("architectures/" + arch + ".yaml"),
+                org.phodex.evaluation.Catalog.vocabulary(LIB)).defaults();
     }
 }

@@ -21,7 +21,7 @@ class FastPathBenchmark {
         int batch = 1000;
         double[] w = SimTestSupport.gaussian(in * out, 1);
         double[] x = SimTestSupport.gaussian(batch * in, 2);
-        SimSettings s = SimSettings.ideal(Layout.CLEMENTS, 32, 32).withStaticErrors(8, 0.01, 0.01, 0.2, 0.02, 0.005);
+        SimSettings s = SimSettings.ideal(TileRealization.mesh(org.phodex.photonics.MeshProgrammer.clements()), 32, 32).withStaticErrors(new org.phodex.photonics.StaticErrors(8, 0.01, 0.01, 0.2, 0.02, 0.005));
         PhotonicLayer.program(w, out, in, s, 0); // fill the SVD/decomposition cache, as across chip samples
         double best = Double.POSITIVE_INFINITY;
         double bestProgram = Double.POSITIVE_INFINITY;
@@ -55,8 +55,8 @@ class FastPathBenchmark {
         double[] w2 = SimTestSupport.gaussian(10 * 128, 4);
         double[] x = SimTestSupport.gaussian(batch * 784, 5);
         double p = DetectorNoise.minReceivedPowerW(DetectorNoise.requiredSnrDb(8), DetectorParams.typical());
-        SimSettings s = SimSettings.ideal(Layout.CLEMENTS, 32, 32).withStaticErrors(8, 0.01, 0.01, 0.2, 0.02, 0.005)
-                .withConverters(8, 8, p);
+        SimSettings s = SimSettings.ideal(TileRealization.mesh(org.phodex.photonics.MeshProgrammer.clements()), 32, 32).withStaticErrors(new org.phodex.photonics.StaticErrors(8, 0.01, 0.01, 0.2, 0.02, 0.005))
+                .withConverters(8, 8).withReceivedPower(p);
         PhotonicLayer.program(w1, 128, 784, s, 0);
         PhotonicLayer.program(w2, 10, 128, s, 0);
         double best = Double.POSITIVE_INFINITY;

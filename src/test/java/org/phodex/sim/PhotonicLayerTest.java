@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.phodex.photonics.DetectorNoise;
 import org.phodex.photonics.DetectorParams;
+import org.phodex.photonics.MeshProgrammer;
+import org.phodex.photonics.MrrBank;
+import org.phodex.photonics.StaticErrors;
 
 class PhotonicLayerTest {
     private static final int OUT = 21;
@@ -16,6 +19,10 @@ class PhotonicLayerTest {
     private static final int BATCH = 9;
     private static final double[] X = SimTestSupport.gaussian(BATCH * IN, 2);
     private static final double[] EXACT = SimTestSupport.exact(W, OUT, IN, X, BATCH);
+
+    private static final TileRealization CLEMENTS = TileRealization.mesh(MeshProgrammer.clements());
+    private static final TileRealization RECK = TileRealization.mesh(MeshProgrammer.reck());
+    private static final TileRealization MRR = TileRealization.ringBank();
 
     private static double maxDiff(double[] a, double[] b) {
         double m = 0;
@@ -27,7 +34,7 @@ class PhotonicLayerTest {
 
     @Test
     void idealHardwareComputesTheExactProductForEveryLayout() {
-        for (Layout l : new Layout[] {Layout.CLEMENTS, Layout.RECK, Layout.MRR}) {
+        for (TileRealization l : new TileRealization[] {CLEMENTS, RECK, MRR}) {
             SimSettings s = SimSettings.ideal(l, 8, 8);
             PhotonicLayer layer = PhotonicLayer.program(W, OUT, IN, s, 7);
             assertEquals(9, layer.tiles());
@@ -35,22 +42,23 @@ class PhotonicLayerTest {
             assertTrue(maxDiff(EXACT, layer.apply(X, BATCH, 3)) < 1e-9, l + " " + maxDiff(EXACT, layer.apply(X, BATCH, 3)));
         }
         // MRR tiles need not be square: 5 rows x 12 wavelengths
-        PhotonicLayer mrr = PhotonicLayer.program(W, OUT, IN, SimSettings.ideal(Layout.MRR, 5, 12), 7);
+        PhotonicLayer mrr = PhotonicLayer.program(W, OUT, IN, SimSettings.ideal(MRR, 5, 12), 7);
         assertEquals(5 * 2, mrr.tiles());
         assertTrue(maxDiff(EXACT, mrr.apply(X, BATCH, 3)) < 1e-9);
     }
 
     @Test
     void fastPathAgreesWithPerMziPropagationUnderStaticErrors() {
-        for (Layout l : new Layout[] {Layout.CLEMENTS, Layout.RECK, Layout.BUTTERFLY, Layout.TRUNCATED}) {
-            SimSettings s = SimSettings.ideal(l, 8, 8).withMesh(2, 5)
-                    .withStaticErrors(10, 0.02, 0.02, 0.3, 0.05, 0.01);
+        for (MeshProgrammer l : new MeshProgrammer[] {MeshProgrammer.clements(), MeshProgrammer.reck(),
+                MeshProgrammer.butterfly(2), MeshProgrammer.truncated(5)}) {
+            SimSettings s = SimSettings.ideal(TileRealization.mesh(l), 8, 8)
+                    .withStaticErrors(new StaticErrors(10, 0.02, 0.02, 0.3, 0.05, 0.01));
             PhotonicLayer layer = PhotonicLayer.program(W, OUT, IN, s, 11);
             double[] fast = layer.apply(X, BATCH, 5);
             double[] slow = SimTestSupport.perMziReference(layer, X, BATCH);
-            assertTrue(maxDiff(slow, fast) < 1e-9, l + ": " + maxDiff(slow, fast));
+            assertTrue(maxDiff(slow, fast) < 1e-9, l.name() + ": " + maxDiff(slow, fast));
             // the errors do change the result
-            assertTrue(LayerMetrics.compare(EXACT, fast).relativeRmsError() > 1e-3, l.toString());
+            assertTrue(LayerMetrics.compare(EXACT, fast).relativeRmsError() > 1e-3, l.name());
         }
     }
 
@@ -58,10 +66,11 @@ class PhotonicLayerTest {
     void uniformInsertionLossIsCalibratedOutOnBalancedMeshesButNotOnReck() {
         // 1 dB per MZI and nothing else: a balanced (Clements) mesh only scales the product, which the per-tile
         // gain calibration removes; Reck's short paths lose less than its long ones, which no scalar can undo
-        SimSettings base = SimSettings.ideal(Layout.CLEMENTS, 8, 8).withStaticErrors(0, 0, 0, 1.0, 0, 0);
+        StaticErrors loss = new StaticErrors(0, 0, 0, 1.0, 0, 0);
+        SimSettings base = SimSettings.ideal(CLEMENTS, 8, 8).withStaticErrors(loss);
         double clements = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base, 3).apply(X, BATCH, 1))
                 .relativeRmsError();
-        double reck = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withLayout(Layout.RECK), 3)
+        double reck = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withTile(new TileRealization.MziMesh(MeshProgrammer.reck(), loss)), 3)
                 .apply(X, BATCH, 1)).relativeRmsError();
         assertTrue(clements < 1e-9, "Clements " + clements);
         assertTrue(reck > 0.05, "Reck " + reck);
@@ -69,12 +78,12 @@ class PhotonicLayerTest {
 
     @Test
     void nonUniversalLayoutsReportTheirFitError() {
-        SimSettings b1 = SimSettings.ideal(Layout.BUTTERFLY, 8, 8).withMesh(1, 8);
-        SimSettings b3 = b1.withMesh(3, 8);
+        SimSettings b1 = SimSettings.ideal(TileRealization.mesh(MeshProgrammer.butterfly(1)), 8, 8);
+        SimSettings b3 = b1.withTile(TileRealization.mesh(MeshProgrammer.butterfly(3)));
         double e1 = PhotonicLayer.program(W, OUT, IN, b1, 1).fitError();
         double e3 = PhotonicLayer.program(W, OUT, IN, b3, 1).fitError();
         assertTrue(e1 > 0.1 && e3 < e1, e1 + " " + e3);
-        PhotonicLayer t8 = PhotonicLayer.program(W, OUT, IN, SimSettings.ideal(Layout.TRUNCATED, 8, 8), 1);
+        PhotonicLayer t8 = PhotonicLayer.program(W, OUT, IN, SimSettings.ideal(TileRealization.mesh(MeshProgrammer.truncated(8)), 8, 8), 1);
         assertTrue(t8.fitError() < 1e-8);
         assertTrue(maxDiff(EXACT, t8.apply(X, BATCH, 1)) < 1e-6);
     }
@@ -83,7 +92,7 @@ class PhotonicLayerTest {
     void staticErrorGrowsWithSigma() {
         double prev = 0;
         for (double sigma : new double[] {0.005, 0.02, 0.08}) {
-            SimSettings s = SimSettings.ideal(Layout.CLEMENTS, 8, 8).withStaticErrors(0, sigma, 0, 0, 0, 0);
+            SimSettings s = SimSettings.ideal(CLEMENTS, 8, 8).withStaticErrors(new StaticErrors(0, sigma, 0, 0, 0, 0));
             double e = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, s, 3).apply(X, BATCH, 1))
                     .relativeRmsError();
             assertTrue(e > 1.5 * prev, sigma + ": " + e);
@@ -106,9 +115,9 @@ class PhotonicLayerTest {
         }
         DetectorParams d = DetectorParams.typical();
         double power = DetectorNoise.minReceivedPowerW(30, d);
-        SimSettings s = SimSettings.ideal(Layout.CLEMENTS, n, n).withConverters(0, 0, power);
+        SimSettings s = SimSettings.ideal(CLEMENTS, n, n).withConverters(0, 0).withReceivedPower(power);
         PhotonicLayer layer = PhotonicLayer.program(w, n, n, s, 1);
-        double[] ideal = PhotonicLayer.program(w, n, n, SimSettings.ideal(Layout.CLEMENTS, n, n), 1).apply(x, batch, 0);
+        double[] ideal = PhotonicLayer.program(w, n, n, SimSettings.ideal(CLEMENTS, n, n), 1).apply(x, batch, 0);
         double[] noisy = layer.apply(x, batch, 9);
         double range = 0;
         double var = 0;
@@ -124,25 +133,23 @@ class PhotonicLayerTest {
 
     @Test
     void converterBitsAndPowerTradeAgainstError() {
-        SimSettings base = SimSettings.ideal(Layout.CLEMENTS, 8, 8);
+        SimSettings base = SimSettings.ideal(CLEMENTS, 8, 8);
         double prev = Double.POSITIVE_INFINITY;
         for (int bits : new int[] {3, 5, 7, 9}) {
-            double e = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withConverters(0, bits,
-                    Double.POSITIVE_INFINITY), 1).apply(X, BATCH, 1)).relativeRmsError();
+            double e = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withConverters(0, bits), 1).apply(X, BATCH, 1)).relativeRmsError();
             assertTrue(e < prev / 2, "adc " + bits + ": " + e);
             prev = e;
         }
         prev = Double.POSITIVE_INFINITY;
         for (int bits : new int[] {3, 5, 7, 9}) {
-            double e = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withConverters(bits, 0,
-                    Double.POSITIVE_INFINITY), 1).apply(X, BATCH, 1)).relativeRmsError();
+            double e = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withConverters(bits, 0), 1).apply(X, BATCH, 1)).relativeRmsError();
             assertTrue(e < prev / 2, "dac " + bits + ": " + e);
             prev = e;
         }
         prev = Double.POSITIVE_INFINITY;
         for (double snrDb : new double[] {10, 20, 30, 40}) {
             double p = DetectorNoise.minReceivedPowerW(snrDb, base.detector());
-            double e = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withConverters(0, 0, p), 1)
+            double e = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, base.withConverters(0, 0).withReceivedPower(p), 1)
                     .apply(X, BATCH, 1)).relativeRmsError();
             assertTrue(e < prev / 2, "snr " + snrDb + ": " + e);
             prev = e;
@@ -152,7 +159,7 @@ class PhotonicLayerTest {
     @Test
     void adcClipsAtItsCalibratedRange() {
         // enormous detector noise: every output is clipped into the ADC range, so |y| <= range * fs * s_max
-        SimSettings s = SimSettings.ideal(Layout.CLEMENTS, 8, 8).withConverters(0, 6, 1e-12);
+        SimSettings s = SimSettings.ideal(CLEMENTS, 8, 8).withConverters(0, 6).withReceivedPower(1e-12);
         int n = 8;
         double[] w = SimTestSupport.gaussian(n * n, 5);
         double[] x = SimTestSupport.gaussian(50 * n, 6);
@@ -183,20 +190,21 @@ class PhotonicLayerTest {
 
     @Test
     void mrrSignedInputsAndCrosstalk() {
-        SimSettings ideal = SimSettings.ideal(Layout.MRR, 6, 8);
+        SimSettings ideal = SimSettings.ideal(MRR, 6, 8);
         double e0 = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, ideal, 1).apply(X, BATCH, 1))
                 .relativeRmsError();
-        double wide = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, ideal.withRings(2e4, 1.6), 1)
+        double wide = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, ideal.withRingBank(new MrrBank(2e4, 1.6, 1550, 0)), 1)
                 .apply(X, BATCH, 1)).relativeRmsError();
-        double dense = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, ideal.withRings(2e4, 0.4), 1)
+        double dense = LayerMetrics.compare(EXACT, PhotonicLayer.program(W, OUT, IN, ideal.withRingBank(new MrrBank(2e4, 0.4, 1550, 0)), 1)
                 .apply(X, BATCH, 1)).relativeRmsError();
         assertTrue(e0 < 1e-9 && wide > e0 && dense > wide, e0 + " " + wide + " " + dense);
     }
 
     @Test
     void resultsDependOnlyOnTheSeeds() {
-        SimSettings s = SimSettings.ideal(Layout.CLEMENTS, 8, 8).withStaticErrors(6, 0.01, 0.01, 0.2, 0.02, 0.01)
-                .withConverters(6, 6, DetectorNoise.minReceivedPowerW(30, DetectorParams.typical()));
+        SimSettings s = SimSettings.ideal(CLEMENTS, 8, 8)
+                .withStaticErrors(new StaticErrors(6, 0.01, 0.01, 0.2, 0.02, 0.01)).withConverters(6, 6)
+                .withReceivedPower(DetectorNoise.minReceivedPowerW(30, DetectorParams.typical()));
         double[] a = PhotonicLayer.program(W, OUT, IN, s, 42).apply(X, BATCH, 7);
         double[] b = PhotonicLayer.program(W, OUT, IN, s, 42).apply(X, BATCH, 7);
         assertArrayEquals(a, b);
@@ -207,9 +215,12 @@ class PhotonicLayerTest {
     @Test
     void resultsDoNotDependOnTheThreadCount() {
         // everything on, several tile rows (21 outputs on 4-row tiles: 6 tile rows, the last partial)
-        for (Layout l : new Layout[] {Layout.CLEMENTS, Layout.MRR}) {
-            SimSettings s = SimSettings.ideal(l, 4, 4).withStaticErrors(6, 0.01, 0.01, 0.2, 0.02, 0.01)
-                    .withConverters(6, 6, DetectorNoise.minReceivedPowerW(30, DetectorParams.typical()));
+        TileRealization mesh = new TileRealization.MziMesh(MeshProgrammer.clements(),
+                new StaticErrors(6, 0.01, 0.01, 0.2, 0.02, 0.01));
+        TileRealization bank = new TileRealization.RingBank(new MrrBank(1e4, Double.POSITIVE_INFINITY, 1550, 6));
+        for (TileRealization l : new TileRealization[] {mesh, bank}) {
+            SimSettings s = SimSettings.ideal(l, 4, 4).withConverters(6, 6)
+                    .withReceivedPower(DetectorNoise.minReceivedPowerW(30, DetectorParams.typical()));
             PhotonicLayer one = PhotonicLayer.program(W, OUT, IN, s, 42, 1);
             double[] a = one.apply(X, BATCH, 7, 1);
             for (int threads : new int[] {2, 3, 8}) {
@@ -224,7 +235,8 @@ class PhotonicLayerTest {
     @Test
     void tilesAreProgrammedOnceAcrossChips() {
         double[] w = SimTestSupport.gaussian(16 * 16, 77);
-        SimSettings s = SimSettings.ideal(Layout.BUTTERFLY, 8, 8).withStaticErrors(0, 0.01, 0, 0, 0, 0);
+        SimSettings s = SimSettings.ideal(TileRealization.mesh(MeshProgrammer.butterfly(1)), 8, 8)
+                .withStaticErrors(new StaticErrors(0, 0.01, 0, 0, 0, 0));
         PhotonicLayer.program(w, 16, 16, s, 1);
         int size = TileProgramCache.shared().size();
         PhotonicLayer.program(w, 16, 16, s, 2);
