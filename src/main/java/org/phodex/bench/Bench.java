@@ -40,7 +40,7 @@ public final class Bench {
     private Bench() {
     }
 
-    /** Static errors of the mzi-clements defaults (8-bit phases), for the mesh build case. */
+    /** Static errors of the Clements architecture defaults (8-bit phases), for the mesh build case. */
     public static final StaticErrors MESH_ERRORS = new StaticErrors(8, 0.005, 0.002, 0.2, 0.05, 0);
 
     /** Realized meshes per second: sample one chip's errors on a programmed n-mode Clements mesh, multiply it out. */

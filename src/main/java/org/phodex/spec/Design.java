@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * One design point: an architecture (by name) and every resolved parameter. Immutable and hashable; it keys
  * the evaluation cache and, through {@link #stableHash()}, seeds the Monte Carlo.
  *
- * @param architecture the architecture spec's name (e.g. {@code mzi-clements})
+ * @param architecture the architecture spec's name (the YAML file's {@code name})
  * @param params       parameter name to Integer, Double or String, sorted by name
  */
 public record Design(String architecture, SortedMap<String, Object> params) implements java.io.Serializable {
@@ -52,7 +52,7 @@ public record Design(String architecture, SortedMap<String, Object> params) impl
         return new Design(architecture, m);
     }
 
-    /** Canonical text form, e.g. {@code mzi-clements{adc_bits=6,mesh_size=16}}; equal designs, equal keys. */
+    /** Canonical text form, e.g. {@code NAME{adc_bits=6,mesh_size=16}}; equal designs, equal keys. */
     public String key() {
         StringBuilder sb = new StringBuilder(architecture).append('{');
         boolean first = true;
