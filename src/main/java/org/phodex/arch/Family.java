@@ -63,8 +63,16 @@ public interface Family {
     /** True when detection is coherent (homodyne): a local oscillator then costs laser power too. */
     boolean coherent();
 
-    /** The phase-shifter device holding the weights (null when weights sit on rings). */
-    String weightDevice(Design d);
+    /** The input modulator's device library entry. */
+    String modulatorDevice();
+
+    /** The cells holding the weights (what they are, how many per core, what bounds their reprogramming). */
+    WeightCells weightCells(Design d);
+
+    /** Device entries whose numbers the worst path used: each loss term's, plus any the family folded in. */
+    default List<String> pathDevices(Design d, List<LossTerm> path) {
+        return path.stream().map(LossTerm::device).toList();
+    }
 
     /** How the functional simulation realizes one of this design's tiles (mesh programmer or ring bank). */
     TileRealization tile(Design d, DeviceLibrary lib);

@@ -97,8 +97,14 @@ public final class MrrBank implements Family {
     }
 
     @Override
-    public String weightDevice(Design d) {
-        return null;
+    public String modulatorDevice() {
+        return "modulator_mrr";
+    }
+
+    /** Rings are tuned by heaters: reprogramming is as slow as a thermo-optic shifter. */
+    @Override
+    public WeightCells weightCells(Design d) {
+        return new WeightCells(WeightCells.Kind.RING, "microring", counts(d).rings(), "thermo_optic");
     }
 
     @Override

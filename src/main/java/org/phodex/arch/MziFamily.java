@@ -131,8 +131,22 @@ public abstract class MziFamily implements Family {
     }
 
     @Override
-    public String weightDevice(Design d) {
-        return d.getString(Params.PHASE_SHIFTER);
+    public String modulatorDevice() {
+        return "modulator_mzm";
+    }
+
+    @Override
+    public WeightCells weightCells(Design d) {
+        String ps = d.getString(Params.PHASE_SHIFTER);
+        return new WeightCells(WeightCells.Kind.PHASE_SHIFTER, ps, counts(d).phaseShifters(), ps);
+    }
+
+    /** The MZI cell loss swaps the chosen phase shifter's loss in: its entry is used too. */
+    @Override
+    public List<String> pathDevices(Design d, List<LossTerm> path) {
+        List<String> devices = new ArrayList<>(Family.super.pathDevices(d, path));
+        devices.add(d.getString(Params.PHASE_SHIFTER));
+        return devices;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.phodex.moo.DesignEvaluator;
 import org.phodex.moo.ThreadPoolEvaluator;
 import org.phodex.search.RunFiles;
+import org.phodex.evaluation.Catalog;
 import org.phodex.search.Sweep;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Param;
@@ -72,6 +73,14 @@ final class SweepCommand implements Callable<Integer> {
                 if (axes.stream().anyMatch(x -> x.name().equals(a.name()))) {
                     throw new IllegalArgumentException("--vary " + a.name() + " given twice");
                 }
+                if (a.name().equals(Params.LAYOUT)) { // layout names come from the family registry
+                    for (Object x : a.values()) {
+                        String problem = Catalog.layoutProblem(x.toString());
+                        if (problem != null) {
+                            throw new IllegalArgumentException("--vary " + v + ": " + problem);
+                        }
+                    }
+                }
                 axes.add(a);
             }
             for (String s : sets) {
@@ -90,6 +99,10 @@ final class SweepCommand implements Callable<Integer> {
                 }
                 if (axes.stream().anyMatch(x -> x.name().equals(name))) {
                     throw new IllegalArgumentException(name + " is both --set and --vary");
+                }
+                String problem = name.equals(Params.LAYOUT) ? Catalog.layoutProblem(v.toString()) : null;
+                if (problem != null) {
+                    throw new IllegalArgumentException("--set " + s + ": " + problem);
                 }
                 fixed.put(name, v);
             }

@@ -8,27 +8,68 @@ import java.util.Map;
 /**
  * The analytic side of an evaluation, per inference.
  *
- * @param breakdownJ  component -> joules per inference; sums to {@link #energyJ()}
- * @param devicesUsed component -> device library entries its number came from
+ * @param priced   component -> the estimator's line (count, unit price, energy, devices), in breakdown order
+ * @param counts   what the design does per inference, before pricing
+ * @param energyJ  the sum of the lines
  */
-public record CostReport(Map<String, Double> breakdownJ, Map<String, List<String>> devicesUsed, double energyJ,
-                         long macs, double latencyS, double computeTimeS, double areaMm2, LinkBudget link,
-                         long tilesPerInference, double opticalShots) {
+public record CostReport(Map<String, Priced> priced, ActionCounts counts, double energyJ, double areaMm2,
+                         LinkBudget link) {
 
     public CostReport {
-        breakdownJ = Collections.unmodifiableMap(new LinkedHashMap<>(breakdownJ));
-        devicesUsed = Collections.unmodifiableMap(new LinkedHashMap<>(devicesUsed));
+        priced = Collections.unmodifiableMap(new LinkedHashMap<>(priced));
+    }
+
+    /** Component -> joules per inference; sums to {@link #energyJ()}. */
+    public Map<String, Double> breakdownJ() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        priced.forEach((k, p) -> m.put(k, p.energyJ()));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Component -> device library entries its number came from. */
+    public Map<String, List<String>> devicesUsed() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        priced.forEach((k, p) -> m.put(k, p.devices()));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Component -> the name of the estimator that priced it. */
+    public Map<String, String> estimators() {
+        Map<String, String> m = new LinkedHashMap<>();
+        priced.forEach((k, p) -> m.put(k, p.estimator()));
+        return Collections.unmodifiableMap(m);
+    }
+
+    public long macs() {
+        return counts.macs();
+    }
+
+    public double latencyS() {
+        return counts.latencyS();
+    }
+
+    public double computeTimeS() {
+        return counts.computeTimeS();
+    }
+
+    /** Tiles per inference (static and dynamic). */
+    public long tilesPerInference() {
+        return counts.staticTiles() + counts.dynamicTiles();
+    }
+
+    public double opticalShots() {
+        return counts.opticalShots();
     }
 
     public double energyPerMacJ() {
-        return energyJ / macs;
+        return energyJ / macs();
     }
 
     public double throughputMacsPerS() {
-        return macs / latencyS;
+        return macs() / latencyS();
     }
 
     public double powerW() {
-        return energyJ / latencyS;
+        return energyJ / latencyS();
     }
 }

@@ -20,7 +20,7 @@ import org.phodex.spec.Params;
  * @param lineOpticalW      optical power one laser line must launch (per wavelength and core)
  * @param laserOpticalW     optical laser power of the whole chip (all cores, lines, and local oscillators)
  * @param laserElectricalW  electrical laser power (optical / wall-plug efficiency)
- * @param model             "noise" (default, noise-derived) or "crosslight" (heuristic, for comparison)
+ * @param model             the laser_model parameter: "noise" (default, noise-derived) or "crosslight" (heuristic)
  */
 public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSnrDb, double minReceivedPowerW,
                          double receivedPowerW, double lineOpticalW, double laserOpticalW, double laserElectricalW, String model,
@@ -52,21 +52,8 @@ public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSn
         double margin = Math.pow(10, d.getDouble(Params.LASER_MARGIN_DB) / 10);
         String model = d.has(Params.LASER_MODEL) ? d.getString(Params.LASER_MODEL) : "noise";
 
-        double lineOpticalW;
-        if (model.equals("crosslight")) {
-            double modLoss = 0;
-            for (LossTerm t : path) {
-                if (t.name().equals("input modulator")) {
-                    modLoss += t.lossDb();
-                }
-            }
-            double dbm = LaserSizing.crossLightOpticalDbm(lib.value("photodetector", "sensitivity_dbm"), modLoss,
-                    lossDb - modLoss, f.tileRows(d), f.tileCols(d));
-            lineOpticalW = Math.pow(10, dbm / 10) * 1e-3 * Math.pow(2, adcBits) * margin;
-        } else {
-            // P_laser per line = P_rx x fan-out / transmission (PHYSICS.md sec. 5)
-            lineOpticalW = pMin * margin * f.fanout(d) / transmission;
-        }
+        // the named laser sizing (noise-link-budget or crosslight) gives one line's optical power
+        double lineOpticalW = Estimators.laserSizing(d).lineOpticalW(d, f, lib, path, lossDb, pMin, margin);
         double received = lineOpticalW * transmission / f.fanout(d);
         double chipOpticalW = lineOpticalW * f.laserLines(d) * loFactor * cores;
         return new LinkBudget(path, lossDb, snrDb, pMin, received, lineOpticalW, chipOpticalW, chipOpticalW / eta, model, det);

@@ -42,6 +42,11 @@ public final class Catalog {
         return new ArchitectureSpec.Vocabulary(devices::checkPhaseShifter, Families.layouts());
     }
 
+    /** Null when {@code layout} is a registered family's layout name, else the message (with a hint). */
+    public static String layoutProblem(String layout) {
+        return new ArchitectureSpec.Vocabulary(device -> null, Families.layouts()).layoutProblem(layout);
+    }
+
     /** A workload by name (workloads/NAME.yaml) or path. */
     public Workload workload(String nameOrPath) {
         return Workloads.byNameOrPath(nameOrPath, repo.workloads());

@@ -44,7 +44,7 @@ public final class DesignResolver {
                 Param p = Params.get(name);
                 Object v = p.parse(value);
                 String problem = p.name().equals(Params.PHASE_SHIFTER) ? devices.checkPhaseShifter((String) v)
-                        : p.name().equals(Params.LAYOUT) ? Catalog.vocabulary(devices).layoutProblem((String) v)
+                        : p.name().equals(Params.LAYOUT) ? Catalog.layoutProblem((String) v)
                         : null;
                 if (problem != null) {
                     throw new IllegalArgumentException(problem);

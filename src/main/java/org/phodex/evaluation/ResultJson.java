@@ -9,7 +9,10 @@ import java.util.Map;
 import org.phodex.arch.LossTerm;
 import org.phodex.cost.CostReport;
 
-/** The JSON form of an evaluation: the CLI contract's fields, plus the link budget and the devices used. */
+/**
+ * The JSON form of an evaluation: the CLI contract's fields, plus the link budget, the devices used, the action
+ * counts and the estimator that priced each breakdown component.
+ */
 public final class ResultJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -87,6 +90,16 @@ public final class ResultJson {
             ArrayNode a = used.putArray(k);
             v.forEach(a::add);
         });
+        ObjectNode counts = o.putObject("action_counts");
+        c.counts().asMap().forEach((k, v) -> {
+            if (v instanceof Double x) {
+                number(counts, k, x);
+            } else {
+                counts.put(k, ((Number) v).longValue());
+            }
+        });
+        ObjectNode est = o.putObject("estimators");
+        c.estimators().forEach(est::put);
         o.put("seed", seed);
         return o;
     }

@@ -1,0 +1,173 @@
+package org.phodex.cost;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.phodex.arch.Family;
+import org.phodex.arch.LossTerm;
+import org.phodex.arch.WeightCells;
+import org.phodex.devices.DeviceLibrary;
+import org.phodex.spec.Design;
+import org.phodex.spec.Params;
+import org.phodex.workload.Gemm;
+
+/**
+ * What one design does per inference of one workload, before any of it is priced (count, then price: the
+ * Timeloop/Accelergy split). A layer with M input vectors, inner size K and N outputs on r x c tiles needs
+ * ceil(K/c) ceil(N/r) tiles and M shots per tile; cycles = shots / (cores x parallel vectors) at the symbol rate.
+ *
+ * @param macs                multiply-accumulates of the workload
+ * @param opticalShots        input vectors sent through a tile (x2 for signed inputs on an incoherent family)
+ * @param dacConversions      input DAC conversions (one per input element per shot)
+ * @param modulatorSymbols    input modulator symbols (one per DAC conversion)
+ * @param detectorReadings    detector + TIA readings, one symbol period each (one per output per shot)
+ * @param adcConversions      output ADC conversions (one per detector reading)
+ * @param partialSumAdds      32-bit digital adds: partial sums of tiled inner dimensions plus one bias per output
+ * @param staticTiles         tiles programmed once per batch (weights)
+ * @param dynamicTiles        tiles programmed every inference (activations used as weights, e.g. attention)
+ * @param batch               inferences per weight load
+ * @param weightCells         the cells of one core that hold a tile's weights
+ * @param cores               cores holding tiles at once
+ * @param sramWords           64-bit on-chip buffer accesses
+ * @param dramWordsPerBatch   64-bit DRAM accesses per weight load (the static weights, once per batch)
+ * @param computeTimeS        time the optics compute (cycles / symbol rate)
+ * @param latencyS            compute time plus reprogramming (static rounds amortized over the batch)
+ * @param worstPath           the worst optical path as loss terms
+ */
+public record ActionCounts(long macs, double opticalShots, double dacConversions, double modulatorSymbols,
+                           double detectorReadings, double adcConversions, double partialSumAdds,
+                           long staticTiles, long dynamicTiles, int batch, WeightCells weightCells, int cores,
+                           double sramWords, double dramWordsPerBatch, double computeTimeS, double latencyS,
+                           List<LossTerm> worstPath) {
+
+    public ActionCounts {
+        worstPath = List.copyOf(worstPath);
+    }
+
+    /** Weight cells written per inference: static tiles once per batch, dynamic ones every inference. */
+    public double cellsProgrammed() {
+        return ((double) staticTiles / batch + dynamicTiles) * weightCells.perCore();
+    }
+
+    /** Weight cells held, times how long they are held per inference (cell-seconds). */
+    public double cellSecondsHeld() {
+        return (double) weightCells.perCore() * cores * latencyS;
+    }
+
+    /** 64-bit DRAM accesses per inference (the weight load amortized over the batch). */
+    public double dramWords() {
+        return dramWordsPerBatch / batch;
+    }
+
+    /** Tiles programmed per inference (static ones amortized over the batch). */
+    public double tilesProgrammed() {
+        return (double) staticTiles / batch + dynamicTiles;
+    }
+
+    /** The counts by name, for {@code evaluate --json}'s {@code action_counts}. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("macs", macs);
+        m.put("optical_shots", opticalShots);
+        m.put("dac_conversions", dacConversions);
+        m.put("modulator_symbols", modulatorSymbols);
+        m.put("detector_readings", detectorReadings);
+        m.put("adc_conversions", adcConversions);
+        m.put("partial_sum_adds", partialSumAdds);
+        m.put("tiles_static", staticTiles);
+        m.put("tiles_dynamic", dynamicTiles);
+        m.put("batch", batch);
+        m.put("tiles_programmed", tilesProgrammed());
+        m.put("weight_cells_per_core", weightCells.perCore());
+        m.put("cells_programmed", cellsProgrammed());
+        m.put("cell_seconds_held", cellSecondsHeld());
+        m.put("sram_words_64b", sramWords);
+        m.put("dram_words_64b", dramWords());
+        m.put("compute_time_s", computeTimeS);
+        m.put("latency_s", latencyS);
+        double loss = 0;
+        for (LossTerm t : worstPath) {
+            loss += t.lossDb();
+        }
+        m.put("worst_path_loss_db", loss);
+        return m;
+    }
+
+    /**
+     * Counts a workload's GEMMs on a design.
+     *
+     * @param dynamicWeights per GEMM: true when its "weights" are activations that change with every inference
+     *                       (attention's Q K^T and P V): they are programmed per inference, not once per batch
+     * @param signedInputs   per GEMM: true when inputs take negative values; an intensity-modulated (incoherent)
+     *                       family then runs every shot twice, for the positive and the negative part
+     */
+    public static ActionCounts count(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms,
+                                     boolean[] dynamicWeights, boolean[] signedInputs) {
+        int r = f.tileRows(d);
+        int c = f.tileCols(d);
+        int cores = d.getInt(Params.CORES);
+        int parallel = f.parallelVectors(d);
+        int batch = d.has(Params.BATCH) ? d.getInt(Params.BATCH) : 1;
+        double rateHz = d.getDouble(Params.MODULATION_GHZ) * 1e9;
+        int dacBits = d.getInt(Params.DAC_BITS);
+        int weightBits = d.getInt(Params.WEIGHT_BITS);
+
+        double shots = 0;
+        double dacConversions = 0;
+        double adcConversions = 0;
+        double partialAdds = 0;
+        double outputs = 0;
+        double sramWords = 0;
+        double weightBytes = 0;
+        long tiles = 0;
+        long dynamicTiles = 0;
+        long macs = 0;
+        for (int gi = 0; gi < gemms.size(); gi++) {
+            Gemm g = gemms.get(gi);
+            boolean dynamic = dynamicWeights[gi];
+            long colBlocks = ceilDiv(g.inner(), c);
+            long rowBlocks = ceilDiv(g.outputs(), r);
+            long t = colBlocks * rowBlocks * g.count();
+            int passes = signedInputs[gi] && !f.coherent() ? 2 : 1;
+            double s = (double) g.rows() * t * passes;
+            if (dynamic) {
+                dynamicTiles += t;
+            } else {
+                tiles += t;
+            }
+            shots += s;
+            dacConversions += s * c;
+            adcConversions += s * r;
+            double outs = (double) g.rows() * g.outputs() * g.count();
+            outputs += outs;
+            partialAdds += outs * (colBlocks - 1);
+            double actBytes = Math.ceil(dacBits / 8.0);
+            // each tile reads its input slice; outputs written once; partial sums (4 B) read and written
+            sramWords += ((double) g.rows() * g.inner() * rowBlocks * g.count() * actBytes + outs * actBytes
+                    + outs * (colBlocks - 1) * 2 * 4) / 8;
+            double wBytes = (double) g.inner() * g.outputs() * g.count() * Math.ceil(weightBits / 8.0);
+            if (dynamic) {
+                sramWords += wBytes / 8; // activations used as weights come from the buffer, every inference
+            } else {
+                weightBytes += wBytes;
+            }
+            macs += g.macs();
+        }
+        double cycles = Math.ceil(shots / ((double) cores * parallel));
+        double computeTimeS = cycles / rateHz;
+
+        WeightCells cells = f.weightCells(d);
+        double reconfigS = lib.value(cells.reconfigurationDevice(), "reconfiguration_time_s");
+        // static weights are loaded once per batch, dynamic ones every inference; tiles beyond the cores in rounds
+        double rounds = Math.ceil((double) tiles / cores);
+        double dynamicRounds = Math.ceil((double) dynamicTiles / cores);
+        double latencyS = computeTimeS + rounds * reconfigS / batch + dynamicRounds * reconfigS;
+        return new ActionCounts(macs, shots, dacConversions, dacConversions, adcConversions, adcConversions,
+                partialAdds + outputs, tiles, dynamicTiles, batch, cells, cores, sramWords, weightBytes / 8,
+                computeTimeS, latencyS, f.worstPath(d, lib));
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

@@ -1,0 +1,240 @@
+package org.phodex.cost;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.phodex.arch.Family;
+import org.phodex.arch.LossTerm;
+import org.phodex.arch.WeightCells;
+import org.phodex.devices.DeviceLibrary;
+import org.phodex.spec.Design;
+import org.phodex.spec.Params;
+
+/**
+ * The registry of energy estimators: for every breakdown component the estimators that can price it, and which
+ * one a design uses. Each estimator is a few lines: its count, its unit price, the devices it read.
+ */
+public final class Estimators {
+
+    /** How one laser line is sized; the {@code laser_model} parameter picks one by its key. */
+    public interface LaserSizingModel {
+        /** The estimator name reported for the laser line. */
+        String name();
+
+        /**
+         * Optical power one laser line must launch (W).
+         *
+         * @param pMinW  the full-scale received power at which detector noise meets the ADC's SNR
+         * @param margin the laser margin as a factor
+         */
+        double lineOpticalW(Design d, Family f, DeviceLibrary lib, List<LossTerm> path, double pathLossDb,
+                            double pMinW, double margin);
+    }
+
+    /** P_laser per line = P_rx x fan-out / transmission (PHYSICS.md sec. 5). */
+    static final LaserSizingModel NOISE_LINK_BUDGET = new LaserSizingModel() {
+        @Override
+        public String name() {
+            return "noise-link-budget";
+        }
+
+        @Override
+        public double lineOpticalW(Design d, Family f, DeviceLibrary lib, List<LossTerm> path, double pathLossDb,
+                                   double pMinW, double margin) {
+            double transmission = Math.pow(10, -pathLossDb / 10);
+            return pMinW * margin * f.fanout(d) / transmission;
+        }
+    };
+
+    /** The Lightening-Transformer / CrossLight heuristic: sensitivity + losses + 10 log10(Nw Nh), times 2^bits. */
+    static final LaserSizingModel CROSSLIGHT = new LaserSizingModel() {
+        @Override
+        public String name() {
+            return "crosslight";
+        }
+
+        @Override
+        public double lineOpticalW(Design d, Family f, DeviceLibrary lib, List<LossTerm> path, double pathLossDb,
+                                   double pMinW, double margin) {
+            double modLoss = 0;
+            for (LossTerm t : path) {
+                if (t.device().equals(f.modulatorDevice())) {
+                    modLoss += t.lossDb();
+                }
+            }
+            double dbm = LaserSizing.crossLightOpticalDbm(lib.value("photodetector", "sensitivity_dbm"), modLoss,
+                    pathLossDb - modLoss, f.tileRows(d), f.tileCols(d));
+            return Math.pow(10, dbm / 10) * 1e-3 * Math.pow(2, d.getInt(Params.ADC_BITS)) * margin;
+        }
+    };
+
+    /** {@code laser_model} values -> laser sizing. */
+    private static final Map<String, LaserSizingModel> LASER = Map.of("noise", NOISE_LINK_BUDGET,
+            "crosslight", CROSSLIGHT);
+
+    private static Estimator estimator(String name, Pricing pricing) {
+        return new Estimator() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Priced price(ActionCounts counts, Context context) {
+                return pricing.price(name, counts, context);
+            }
+        };
+    }
+
+    private interface Pricing {
+        Priced price(String name, ActionCounts a, Estimator.Context c);
+    }
+
+    /** Laser electrical power for as long as the optics compute. */
+    static Estimator laser(LaserSizingModel sizing) {
+        return estimator(sizing.name(), (name, a, c) -> {
+            LinkedHashSet<String> devices = new LinkedHashSet<>(List.of("laser", "photodetector", "tia", "constants"));
+            devices.addAll(c.family().pathDevices(c.design(), c.link().path()));
+            double w = c.link().laserElectricalW();
+            return new Priced(name, a.computeTimeS(), "compute_time_s", w, w * a.computeTimeS(),
+                    List.copyOf(devices));
+        });
+    }
+
+    /** Converter energy per conversion from a reference point: Walden 2^bits and a speed term (Converters). */
+    static final Estimator DAC = estimator("walden-scaled", (name, a, c) -> {
+        double unit = Converters.energyPerConversionJ(c.lib().device("dac"), c.bits(Params.DAC_BITS), c.rateHz());
+        return new Priced(name, a.dacConversions(), "dac_conversions", unit, a.dacConversions() * unit, List.of("dac"));
+    });
+
+    static final Estimator ADC = estimator("walden-scaled", (name, a, c) -> {
+        double unit = Converters.energyPerConversionJ(c.lib().device("adc"), c.bits(Params.ADC_BITS), c.rateHz());
+        return new Priced(name, a.adcConversions(), "adc_conversions", unit, a.adcConversions() * unit, List.of("adc"));
+    });
+
+    /** A b-bit symbol carries b bits: model assumption energy_per_bit x dac_bits per symbol. */
+    static final Estimator MODULATOR = estimator("energy-per-bit", (name, a, c) -> {
+        String mod = c.family().modulatorDevice();
+        double perBit = c.lib().value(mod, "energy_per_bit_j");
+        int bits = c.bits(Params.DAC_BITS);
+        return new Priced(name, a.modulatorSymbols(), "modulator_symbols", perBit * bits,
+                a.modulatorSymbols() * perBit * bits, List.of(mod));
+    });
+
+    /** The TIA is on for one symbol period per reading. */
+    static final Estimator DETECTOR = estimator("tia-per-symbol", (name, a, c) -> {
+        double p = c.lib().value("tia", "power_w");
+        return new Priced(name, a.detectorReadings(), "detector_readings", p / c.rateHz(),
+                a.detectorReadings() * p / c.rateHz(), List.of("photodetector", "tia"));
+    });
+
+    /** Partial sums of tiled inner dimensions plus one bias add per output, 32-bit. */
+    static final Estimator DIGITAL = estimator("add32", (name, a, c) -> {
+        double unit = c.lib().value("digital", "add32_energy_j");
+        return new Priced(name, a.partialSumAdds(), "partial_sum_adds", unit, a.partialSumAdds() * unit,
+                List.of("digital"));
+    });
+
+    /** Heaters burn P_pi x phase / pi; phases uniform in [0, 2 pi) average pi, so P_pi per shifter, while held. */
+    static final Estimator THERMO_OPTIC = holding("thermo-optic", "power_per_pi_w");
+
+    /** A non-volatile cell (MEMS, PCM) holds at its (near-zero) power_per_pi_w; it pays to write instead. */
+    static final Estimator NON_VOLATILE = holding("non-volatile", "power_per_pi_w");
+
+    /** Thermally tuned rings hold their detuning at hold_power_w each. */
+    static final Estimator RING_TUNING = holding("ring-tuning", "hold_power_w");
+
+    private static Estimator holding(String estimatorName, String powerField) {
+        return estimator(estimatorName, (name, a, c) -> {
+            WeightCells cells = a.weightCells();
+            double p = c.lib().value(cells.device(), powerField);
+            double holdW = cells.perCore() * p;
+            return new Priced(name, a.cellSecondsHeld(), "cell_seconds_held", p, holdW * a.cores() * a.latencyS(),
+                    List.of(cells.device()));
+        });
+    }
+
+    /** Writing a cell: its write energy plus one weight-DAC conversion at the reprogramming rate. */
+    static final Estimator CELL_WRITE = programming("cell-write", true);
+
+    /** Tuning a ring: one weight-DAC conversion at the reprogramming rate (the heater's energy is the holding). */
+    static final Estimator TUNING_DAC = programming("tuning-dac", false);
+
+    private static Estimator programming(String estimatorName, boolean writeEnergy) {
+        return estimator(estimatorName, (name, a, c) -> {
+            WeightCells cells = a.weightCells();
+            double reconfigS = c.lib().value(cells.reconfigurationDevice(), "reconfiguration_time_s");
+            double writeJ = writeEnergy ? c.lib().value(cells.device(), "write_energy_j") : 0;
+            double perCellJ = writeJ + Converters.energyPerConversionJ(c.lib().device("dac"),
+                    c.bits(Params.WEIGHT_BITS), 1.0 / reconfigS);
+            return new Priced(name, a.cellsProgrammed(), "cells_programmed", perCellJ, a.cellsProgrammed() * perCellJ,
+                    writeEnergy ? List.of(cells.device(), "dac") : List.of("dac"));
+        });
+    }
+
+    /** Horowitz (ISSCC 2014): one energy per 64-bit access of the on-chip buffer. */
+    static final Estimator SRAM = estimator("horowitz-64b", (name, a, c) -> {
+        double unit = c.lib().value("sram", "access_energy_64b_j");
+        return new Priced(name, a.sramWords(), "sram_words_64b", unit, a.sramWords() * unit, List.of("sram"));
+    });
+
+    /** Horowitz (ISSCC 2014): one energy per 64-bit DRAM access; weights loaded once per batch. */
+    static final Estimator DRAM = estimator("horowitz-64b", (name, a, c) -> {
+        double unit = c.lib().value("dram", "access_energy_64b_j");
+        return new Priced(name, a.dramWords(), "dram_words_64b", unit, a.dramWordsPerBatch() * unit / a.batch(),
+                List.of("dram"));
+    });
+
+    /** Every estimator by component, in breakdown order: the list {@code phodex} can choose from. */
+    public static Map<String, List<Estimator>> all() {
+        Map<String, List<Estimator>> m = new LinkedHashMap<>();
+        m.put("laser", List.of(laser(NOISE_LINK_BUDGET), laser(CROSSLIGHT)));
+        m.put("dac", List.of(DAC));
+        m.put("modulator", List.of(MODULATOR));
+        m.put("detector_tia", List.of(DETECTOR));
+        m.put("adc", List.of(ADC));
+        m.put("digital", List.of(DIGITAL));
+        m.put("weight_hold", List.of(THERMO_OPTIC, NON_VOLATILE, RING_TUNING));
+        m.put("weight_program", List.of(CELL_WRITE, TUNING_DAC));
+        m.put("sram", List.of(SRAM));
+        m.put("dram", List.of(DRAM));
+        return m;
+    }
+
+    /** The laser sizing the design's {@code laser_model} names (default: the noise-derived budget). */
+    public static LaserSizingModel laserSizing(Design d) {
+        String key = d.has(Params.LASER_MODEL) ? d.getString(Params.LASER_MODEL) : "noise";
+        LaserSizingModel m = LASER.get(key);
+        if (m == null) {
+            throw new IllegalArgumentException("no laser model '" + key + "'; valid: " + LASER.keySet());
+        }
+        return m;
+    }
+
+    /** The estimator of each breakdown component for a design, in breakdown order. */
+    public static Map<String, Estimator> forDesign(Design d, Family f, DeviceLibrary lib) {
+        WeightCells cells = f.weightCells(d);
+        Map<String, Estimator> m = new LinkedHashMap<>();
+        m.put("laser", laser(laserSizing(d)));
+        m.put("dac", DAC);
+        m.put("modulator", MODULATOR);
+        m.put("detector_tia", DETECTOR);
+        m.put("adc", ADC);
+        m.put("digital", DIGITAL);
+        m.put("weight_hold", switch (cells.kind()) {
+            case RING -> RING_TUNING;
+            case PHASE_SHIFTER -> lib.value(cells.device(), "power_per_pi_w") > 0 ? THERMO_OPTIC : NON_VOLATILE;
+        });
+        m.put("weight_program", switch (cells.kind()) {
+            case RING -> TUNING_DAC;
+            case PHASE_SHIFTER -> CELL_WRITE;
+        });
+        m.put("sram", SRAM);
+        m.put("dram", DRAM);
+        return m;
+    }
+
+    private Estimators() {
+    }
+}
