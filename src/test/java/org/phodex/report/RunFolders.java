@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.phodex.cli.Main;
+import org.phodex.cli.Wiring;
 import org.phodex.search.Evaluators;
 import org.phodex.search.Synthetic;
 
@@ -36,16 +37,12 @@ final class RunFolders {
         Files.writeString(arch, Synthetic.YAML);
         List<String> a = new ArrayList<>(List.of(command, "-a", arch.toString()));
         a.addAll(List.of(args));
-        Evaluators.install((archs, workload, seed) -> Synthetic.evaluator());
-        Evaluators.installResolver(Evaluators.FILES);
-        try {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = Main.run(new PrintWriter(out), new PrintWriter(err), a.toArray(String[]::new));
-            return new Result(code, out.toString(), err.toString());
-        } finally {
-            Evaluators.reset();
-        }
+        Wiring wiring = Wiring.defaults().withEvaluators((archs, workload, seed) -> Synthetic.evaluator())
+                .withResolver(Evaluators.FILES);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(wiring, new PrintWriter(out), new PrintWriter(err), a.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
     }
 
     /** The data JSON embedded in a report. */
