@@ -111,6 +111,11 @@ public final class MrrBank implements Family {
     public TileRealization tile(Design d, DeviceLibrary lib) {
         return new TileRealization.RingBank(new org.phodex.photonics.MrrBank(d.getDouble(Params.RING_Q),
                 d.getDouble(Params.CHANNEL_SPACING_NM), lib.value("laser", "wavelength_nm"),
-                d.getInt(Params.WEIGHT_BITS)));
+                d.getInt(Params.WEIGHT_BITS), lib.value("microring", "resonance_sigma_nm"), feedback(d)));
+    }
+
+    /** mrr_calibration: feedback (absent: none, the conservative choice). */
+    static boolean feedback(Design d) {
+        return d.has(Params.MRR_CALIBRATION) && d.getString(Params.MRR_CALIBRATION).equals("feedback");
     }
 }

@@ -26,8 +26,8 @@ public sealed interface TileRealization {
         return new MziMesh(programmer, StaticErrors.none());
     }
 
-    /** An ideal ring bank: loaded Q 10,000 at 1550 nm, isolated channels, exact tuning. */
+    /** An ideal ring bank: loaded Q 10,000 at 1550 nm, isolated channels, exact tuning, no fabrication offsets. */
     static TileRealization ringBank() {
-        return new RingBank(new MrrBank(1e4, Double.POSITIVE_INFINITY, 1550, 0));
+        return new RingBank(new MrrBank(1e4, Double.POSITIVE_INFINITY, 1550, 0, 0, false));
     }
 }
