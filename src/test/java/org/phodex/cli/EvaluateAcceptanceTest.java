@@ -119,6 +119,11 @@ class EvaluateAcceptanceTest {
             "ratio",                // CLI.md: baseline energy / this design's energy
             "accuracy_samples", "chips", "seed", // counts and the run seed
             "mesh_fit_error");      // relative approximation error of non-universal meshes
+    /** action_counts: numbers of actions per inference (README "What an evaluation reports", ActionCounts). */
+    private static final Set<String> COUNTS = Set.of("optical_shots", "dac_conversions", "modulator_symbols",
+            "detector_readings", "adc_conversions", "partial_sum_adds", "tiles_static", "tiles_dynamic", "batch",
+            "tiles_programmed", "weight_cells_per_core", "cells_programmed", "cell_seconds_held", "sram_words_64b",
+            "dram_words_64b");
 
     @Test
     void everyNumberHasAUnitInItsNameOrADocumentedMeaning() {
@@ -148,10 +153,26 @@ class EvaluateAcceptanceTest {
                 }
                 return;
             }
+            if (path.startsWith(".action_counts.") && COUNTS.contains(key)) {
+                return;
+            }
             if (UNIT_SUFFIXES.stream().noneMatch(key::endsWith) && !DOCUMENTED.contains(key)) {
                 bad.add(path);
             }
         }
+    }
+
+    @Test
+    void everyBreakdownComponentNamesItsEstimatorAndTheCountsAreThere() {
+        JsonNode est = mnist.get("estimators");
+        for (Iterator<String> it = mnist.get("energy_breakdown_j").fieldNames(); it.hasNext(); ) {
+            String component = it.next();
+            assertTrue(est.has(component) && !est.get(component).asText().isBlank(), component);
+        }
+        JsonNode counts = mnist.get("action_counts");
+        assertEquals(mnist.get("macs").asLong(), counts.get("macs").asLong());
+        assertEquals(mnist.get("latency_s").asDouble(), counts.get("latency_s").asDouble());
+        assertTrue(counts.get("optical_shots").asDouble() > 0 && counts.get("adc_conversions").asDouble() > 0);
     }
 
     @Test
