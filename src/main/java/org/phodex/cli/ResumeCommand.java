@@ -1,11 +1,14 @@
 package org.phodex.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.phodex.search.Checkpoint;
 import org.phodex.search.DesignEvaluator;
 import org.phodex.search.Evaluators;
 import org.phodex.search.RunConfig;
+import org.phodex.search.RunLock;
 import org.phodex.search.SearchOptions;
 import org.phodex.search.SearchRun;
 import org.phodex.search.ThreadPoolEvaluator;
@@ -29,7 +32,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--generations", paramLabel = "G", description = "new total generation budget")
     Long generations;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", description = "wall-time budget of this invocation")
+    @Option(names = "--time-limit", paramLabel = "[+]DURATION",
+            description = "new total wall-time budget of the run, counting the time it has already run (e.g. 2h); "
+                    + "+DURATION gives that much more than already spent (e.g. +30m). Default: the saved budget, "
+                    + "so a resumed run stops where an uninterrupted one would")
     String timeLimit;
 
     @Option(names = "--max-evaluations", paramLabel = "N", description = "new total evaluation budget")
@@ -40,12 +46,40 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Checkpoint cp;
         try {
-            cp = Checkpoint.read(dir);
+            Checkpoint.read(dir); // a clear message for a folder that is not a search run, before locking it
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        try (RunLock lock = RunDriver.lock(dir, "resume", spec.commandLine().getErr())) {
+            Checkpoint cp;
+            try {
+                cp = Checkpoint.read(dir); // again: the holder of the lock may have written a newer one
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            RunConfig config = cp.config().with(options(cp), threads == null ? cp.config().threads()
+                    : SearchCommand.threads(threads));
+            PrintWriter out = spec.commandLine().getOut();
+            DesignEvaluator evaluator = Evaluators.factory().create(config.specs(), config.workload(),
+                    config.seed());
+            try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, config.threads(),
+                    RunDriver.evalClock, System.err::println)) {
+                SearchRun run = SearchRun.resume(dir, cp, config, pool);
+                out.println("resuming " + dir + " after generation " + cp.state().generationsDone() + " ("
+                        + cp.state().evaluations() + " evaluations)");
+                double limit = config.options().timeLimitS();
+                if (limit > 0) {
+                    out.printf(Locale.ROOT, "time budget: %.0f s of %.0f s used, %.0f s left%n",
+                            cp.state().elapsedS(), limit, Math.max(0, limit - cp.state().elapsedS()));
+                }
+                return RunDriver.drive(run, out);
+            }
+        }
+    }
+
+    /** The saved options with this invocation's new budgets. */
+    private SearchOptions options(Checkpoint cp) {
         SearchOptions o = cp.config().options();
         if (generations != null) {
             if (generations < 1) {
@@ -54,7 +88,12 @@ final class ResumeCommand implements Callable<Integer> {
             o = o.withGenerations(generations);
         }
         if (timeLimit != null) {
-            o = o.withTimeLimitS(Durations.seconds(timeLimit, "--time-limit"));
+            String t = timeLimit.trim();
+            if (t.startsWith("+")) {
+                o = o.withTimeLimitS(cp.state().elapsedS() + Durations.seconds(t.substring(1), "--time-limit"));
+            } else {
+                o = o.withTimeLimitS(Durations.seconds(t, "--time-limit"));
+            }
         }
         if (maxEvaluations != null) {
             if (maxEvaluations < 1) {
@@ -62,15 +101,6 @@ final class ResumeCommand implements Callable<Integer> {
             }
             o = o.withMaxEvaluations(maxEvaluations);
         }
-        int t = threads == null ? cp.config().threads() : SearchCommand.threads(threads);
-        RunConfig config = cp.config().with(o, t);
-        DesignEvaluator evaluator = Evaluators.factory().create(config.specs(), config.workload(), config.seed());
-        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, RunDriver.evalClock,
-                System.err::println)) {
-            SearchRun run = SearchRun.resume(dir, cp, config, pool);
-            spec.commandLine().getOut().println("resuming " + dir + " after generation "
-                    + cp.state().generationsDone() + " (" + cp.state().evaluations() + " evaluations)");
-            return RunDriver.drive(run, spec.commandLine().getOut());
-        }
+        return o;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.phodex.search.GeneticSearch;
 import org.phodex.search.Progress;
+import org.phodex.search.RunLock;
 import org.phodex.search.SearchRun;
 import org.phodex.search.StopReason;
 import org.phodex.search.StopSignal;
@@ -45,6 +46,18 @@ final class RunDriver {
         }
         out.flush();
         return 0;
+    }
+
+    /** Locks a run folder for this process (exit 2 naming the holder when another process has it). */
+    static RunLock lock(Path dir, String command, PrintWriter err) {
+        try {
+            return RunLock.acquire(dir, command, note -> {
+                err.println(note);
+                err.flush();
+            });
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** Draws a finished run's or sweep's figures into {@code runDir/plots}. */

@@ -9,6 +9,7 @@ import org.phodex.search.Evaluators;
 import org.phodex.search.Objective;
 import org.phodex.search.RunConfig;
 import org.phodex.search.RunFiles;
+import org.phodex.search.RunLock;
 import org.phodex.search.SearchOptions;
 import org.phodex.search.SearchRun;
 import org.phodex.search.ThreadPoolEvaluator;
@@ -118,17 +119,19 @@ final class SearchCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Path dir = output != null ? output : freeRunFolder(Path.of("runs", runName(specs, workload)));
-        try {
-            RunFiles.prepare(dir, force);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        DesignEvaluator evaluator = Evaluators.factory().create(specs, wl, seed);
-        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, RunDriver.evalClock,
-                System.err::println)) {
-            SearchRun run = SearchRun.start(dir, config, pool, evaluator.runInfo());
-            spec.commandLine().getOut().println("run folder: " + dir);
-            return RunDriver.drive(run, spec.commandLine().getOut());
+        try (RunLock lock = RunDriver.lock(dir, "search", spec.commandLine().getErr())) {
+            try {
+                RunFiles.prepare(dir, force);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            DesignEvaluator evaluator = Evaluators.factory().create(specs, wl, seed);
+            try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, RunDriver.evalClock,
+                    System.err::println)) {
+                SearchRun run = SearchRun.start(dir, config, pool, evaluator.runInfo());
+                spec.commandLine().getOut().println("run folder: " + dir);
+                return RunDriver.drive(run, spec.commandLine().getOut());
+            }
         }
     }
 

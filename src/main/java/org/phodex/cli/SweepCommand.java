@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.phodex.search.DesignEvaluator;
 import org.phodex.search.Evaluators;
 import org.phodex.search.RunFiles;
+import org.phodex.search.RunLock;
 import org.phodex.search.Sweep;
 import org.phodex.search.ThreadPoolEvaluator;
 import org.phodex.spec.ArchitectureSpec;
@@ -101,21 +102,33 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path dir = output != null ? output : Path.of("runs", "sweep-" + arch.name() + "-"
-                + String.join("-", axes.stream().map(Sweep.Axis::name).toList()));
         try {
-            RunFiles.prepare(dir, force);
+            for (String name : fixed.keySet()) {
+                org.phodex.evaluation.DesignResolver.checkUsed(arch, name);
+            }
+            for (Sweep.Axis a : axes) {
+                org.phodex.evaluation.DesignResolver.checkUsed(arch, a.name());
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        DesignEvaluator evaluator = Evaluators.factory().create(List.of(arch), wl, seed);
+        Path dir = output != null ? output : Path.of("runs", "sweep-" + arch.name() + "-"
+                + String.join("-", axes.stream().map(Sweep.Axis::name).toList()));
         int points;
-        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, RunDriver.evalClock,
-                System.err::println)) {
-            points = Sweep.run(dir, arch, wl, seed, axes, fixed, pool, evaluator.runInfo(), Math.max(16, 4 * t),
-                    System.err::println);
+        try (RunLock lock = RunDriver.lock(dir, "sweep", spec.commandLine().getErr())) {
+            try {
+                RunFiles.prepare(dir, force);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            DesignEvaluator evaluator = Evaluators.factory().create(List.of(arch), wl, seed);
+            try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, RunDriver.evalClock,
+                    System.err::println)) {
+                points = Sweep.run(dir, arch, wl, seed, axes, fixed, pool, evaluator.runInfo(),
+                        Math.max(16, 4 * t), System.err::println);
+            }
+            RunDriver.plots(dir);
         }
-        RunDriver.plots(dir);
         spec.commandLine().getOut().println("sweep: " + points + " points -> " + dir.resolve("sweep.csv"));
         return 0;
     }
