@@ -4,14 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.phodex.moo.DesignEvaluator;
+import org.phodex.moo.SearchOptions;
+import org.phodex.moo.ThreadPoolEvaluator;
 import org.phodex.search.Checkpoint;
-import org.phodex.search.DesignEvaluator;
-import org.phodex.search.Evaluators;
 import org.phodex.search.RunConfig;
 import org.phodex.search.RunLock;
-import org.phodex.search.SearchOptions;
 import org.phodex.search.SearchRun;
-import org.phodex.search.ThreadPoolEvaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,6 +22,12 @@ import picocli.CommandLine.Spec;
         description = {"Continue a search run from its checkpoint, with the spec, seed and options saved in it.",
                 "Reaches the same pareto.csv as an uninterrupted run with the same seed."})
 final class ResumeCommand implements Callable<Integer> {
+    private final Wiring wiring;
+
+    ResumeCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -61,11 +66,11 @@ final class ResumeCommand implements Callable<Integer> {
             RunConfig config = cp.config().with(options(cp), threads == null ? cp.config().threads()
                     : SearchCommand.threads(threads));
             PrintWriter out = spec.commandLine().getOut();
-            DesignEvaluator evaluator = Evaluators.factory().create(config.specs(), config.workload(),
+            DesignEvaluator evaluator = wiring.evaluators().create(config.specs(), config.workload(),
                     config.seed());
             try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, config.threads(),
-                    RunDriver.evalClock, System.err::println)) {
-                SearchRun run = SearchRun.resume(dir, cp, config, pool);
+                    wiring.evalClock(), System.err::println)) {
+                SearchRun run = SearchRun.resume(dir, cp, config, pool, wiring.runClock());
                 out.println("resuming " + dir + " after generation " + cp.state().generationsDone() + " ("
                         + cp.state().evaluations() + " evaluations)");
                 double limit = config.options().timeLimitS();
@@ -73,7 +78,7 @@ final class ResumeCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "time budget: %.0f s of %.0f s used, %.0f s left%n",
                             cp.state().elapsedS(), limit, Math.max(0, limit - cp.state().elapsedS()));
                 }
-                return RunDriver.drive(run, out);
+                return RunDriver.drive(run, wiring.stopSignals().get(), out);
             }
         }
     }

@@ -19,15 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phodex.search.DesignEvaluator;
+import org.phodex.moo.DesignEvaluator;
+import org.phodex.moo.StopSignal;
 import org.phodex.search.Evaluators;
 import org.phodex.search.LockHolderMain;
 import org.phodex.search.RunLock;
-import org.phodex.search.StopSignal;
 import org.phodex.search.Synthetic;
 
 /**
@@ -39,6 +38,9 @@ class RunSafetyTest {
     @TempDir
     Path tmp;
     Path arch;
+    Wiring plain = Wiring.defaults().withEvaluators((archs, workload, seed) -> Synthetic.evaluator())
+            .withResolver(Evaluators.FILES).withEvalClock(() -> 0L);
+    Wiring wiring = plain;
     String out;
     String err;
 
@@ -46,22 +48,12 @@ class RunSafetyTest {
     void setUp() throws IOException {
         arch = tmp.resolve("synth-a.yaml");
         Files.writeString(arch, Synthetic.YAML);
-        Evaluators.install((archs, workload, seed) -> Synthetic.evaluator());
-        Evaluators.installResolver(Evaluators.FILES);
-        RunDriver.evalClock = () -> 0L;
-    }
-
-    @AfterEach
-    void tearDown() {
-        Evaluators.reset();
-        RunDriver.evalClock = System::nanoTime;
-        RunDriver.testStop = null;
     }
 
     private int run(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
+        int code = Main.run(wiring, new PrintWriter(o), new PrintWriter(e), args);
         out = o.toString();
         err = e.toString();
         return code;
@@ -149,13 +141,11 @@ class RunSafetyTest {
             }
             return Synthetic.evaluate(d);
         };
-        Evaluators.install((archs, workload, seed) -> interrupting);
-        RunDriver.testStop = stop;
+        wiring = plain.withEvaluators((archs, workload, seed) -> interrupting).withStopSignals(() -> stop);
         Path dir = tmp.resolve("agree");
         assertEquals(130, search(dir, 5), err);
         checkAgreement(dir);
-        RunDriver.testStop = null;
-        Evaluators.install((archs, workload, seed) -> Synthetic.evaluator());
+        wiring = plain;
         assertEquals(0, run("resume", dir.toString()), err);
         checkAgreement(dir);
         JsonNode m = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
