@@ -96,7 +96,9 @@ class EvaluateAcceptanceTest {
         assertEquals(101_632 / latency, mnist.get("throughput_macs_per_s").asDouble(), 1e-9 * 101_632 / latency);
         assertEquals(e / latency, mnist.get("power_w").asDouble(), 1e-9 * e / latency, "power = energy / latency");
         JsonNode b = mnist.get("baseline");
-        assertEquals(b.get("energy_j").asDouble() / e, b.get("ratio").asDouble(), 1e-9 * b.get("ratio").asDouble());
+        assertEquals(b.get("batch").asInt(), b.get("design_batch").asInt(), "like with like");
+        assertEquals(b.get("energy_j").asDouble() / b.get("design_energy_j").asDouble(), b.get("ratio").asDouble(),
+                1e-9 * b.get("ratio").asDouble());
         // accuracy: the whole 2,000-sample split, 3 chips, near the float network at the default 6-bit converters
         assertEquals(2000, mnist.get("accuracy_samples").asInt());
         assertEquals(3, mnist.get("chips").asInt());
@@ -116,7 +118,8 @@ class EvaluateAcceptanceTest {
             "macs",                 // CLI.md: MACs per inference
             "accuracy", "accuracy_std", "reference_accuracy", // CLI.md: top-1 fraction, spread over chips
             "relative_error",       // CLI.md: RMS error relative to the exact product
-            "ratio",                // CLI.md: baseline energy / this design's energy
+            "ratio",                // CLI.md: baseline energy / this design's energy at the baseline's batch
+            "batch", "design_batch", // inferences per weight load of the GPU figure and of the design beside it
             "accuracy_samples", "chips", "seed", // counts and the run seed
             "mesh_fit_error");      // relative approximation error of non-universal meshes
 
