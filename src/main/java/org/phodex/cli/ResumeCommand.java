@@ -67,7 +67,7 @@ final class ResumeCommand implements Callable<Integer> {
                     : SearchCommand.threads(threads));
             PrintWriter out = spec.commandLine().getOut();
             DesignEvaluator evaluator = wiring.evaluators().create(config.specs(), config.workload(),
-                    config.seed());
+                    config.seed(), config.chipSamples());
             try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, config.threads(),
                     wiring.evalClock(), System.err::println)) {
                 SearchRun run = SearchRun.resume(dir, cp, config, pool, wiring.runClock());

@@ -75,6 +75,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed (default 1)")
     long seed = 1;
 
+    @Option(names = "--chips", paramLabel = "K", description = "chip samples per design (Monte Carlo over static "
+            + "errors; default 1: more are slower and steadier)")
+    int chips = 1;
+
     @Option(names = "--threads", paramLabel = "T", description = "evaluation threads (default: all cores)")
     Integer threads;
 
@@ -117,7 +121,10 @@ final class SearchCommand implements Callable<Integer> {
             throw new UsageException("--objectives: workload '" + workload + "' is shape-only (no test data), so "
                     + "it has no accuracy; use the matrix-level error instead, e.g. --objectives energy,error");
         }
-        RunConfig config = RunConfig.of(specs, wl, seed, options, objs, t);
+        if (chips < 1) {
+            throw new UsageException("--chips must be at least 1, got " + chips);
+        }
+        RunConfig config = RunConfig.of(specs, wl, seed, options, objs, t, chips);
         try {
             config.problem();
         } catch (IllegalArgumentException e) {
@@ -130,7 +137,7 @@ final class SearchCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            DesignEvaluator evaluator = wiring.evaluators().create(specs, wl, seed);
+            DesignEvaluator evaluator = wiring.evaluators().create(specs, wl, seed, chips);
             try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
                     System.err::println)) {
                 SearchRun run = SearchRun.start(dir, config, pool, wiring.runClock(), evaluator.runInfo());

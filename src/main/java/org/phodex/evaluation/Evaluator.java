@@ -24,7 +24,7 @@ import org.phodex.workload.Workload;
 
 /**
  * Scores one design both ways: the cost model prices it, and the workload's matrix multiplies run through the
- * functional simulation at the received optical power that the same link budget computed (PHYSICS.md sec. 1).
+ * functional simulation at the received optical power that the same link budget computed (docs/physics.md sec. 1).
  * A pure function of (spec, design, device library, options): every random stream is seeded from the run seed
  * and the design's hash, so results never depend on thread timing.
  */

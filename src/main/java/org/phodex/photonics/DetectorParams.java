@@ -12,7 +12,7 @@ package org.phodex.photonics;
 public record DetectorParams(double responsivityAPerW, double darkCurrentA, double bandwidthHz,
         double tiaFeedbackOhm, double temperatureK) {
 
-    /** Typical values: 1 A/W, 1 nA dark (PHYSICS.md sec. 8), 5 GHz, 1 kOhm, 300 K. */
+    /** Typical values: 1 A/W, 1 nA dark (docs/physics.md sec. 8), 5 GHz, 1 kOhm, 300 K. */
     public static DetectorParams typical() {
         return new DetectorParams(1.0, 1e-9, 5e9, 1e3, 300);
     }

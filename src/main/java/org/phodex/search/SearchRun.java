@@ -31,7 +31,7 @@ import org.phodex.moo.StopSignal;
 import org.phodex.spec.ArchitectureSpec;
 
 /**
- * A search writing its run folder (SEARCH.md):
+ * A search writing its run folder (docs/search.md):
  * <pre>
  *   spec.resolved.yaml  every parameter as used, search space, seed, options
  *   manifest.json       tool, version, git commit, seed, JVM, start/end, evaluations, objectives, ...

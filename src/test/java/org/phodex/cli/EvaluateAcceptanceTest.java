@@ -115,10 +115,10 @@ class EvaluateAcceptanceTest {
     private static final List<String> UNIT_SUFFIXES = List.of("_j", "_s", "_w", "_mm2", "_db", "_hz", "_nm", "_ghz",
             "_rad", "_bits", "_per_s");
     private static final Set<String> DOCUMENTED = Set.of(
-            "macs",                 // CLI.md: MACs per inference
-            "accuracy", "accuracy_std", "reference_accuracy", // CLI.md: top-1 fraction, spread over chips
-            "relative_error",       // CLI.md: RMS error relative to the exact product
-            "ratio",                // CLI.md: baseline energy / this design's energy at the baseline's batch
+            "macs",                 // docs/cli.md: MACs per inference
+            "accuracy", "accuracy_std", "reference_accuracy", // docs/cli.md: top-1 fraction, spread over chips
+            "relative_error",       // docs/cli.md: RMS error relative to the exact product
+            "ratio",                // docs/cli.md: baseline energy / this design's energy at the baseline's batch
             "batch", "design_batch", // inferences per weight load of the GPU figure and of the design beside it
             "accuracy_samples", "chips", "seed", // counts and the run seed
             "mesh_fit_error");      // relative approximation error of non-universal meshes
@@ -219,7 +219,7 @@ class EvaluateAcceptanceTest {
         assertTrue(acc0 - r[3].get("accuracy").asDouble() > 0.10, "-18 dB: " + r[3].get("accuracy"));
     }
 
-    /** depth x (0.99 - 0.5) dB less path loss; Clements depth on N x N tiles is N + 1 + N (PHYSICS.md sec. 2). */
+    /** depth x (0.99 - 0.5) dB less path loss; Clements depth on N x N tiles is N + 1 + N (docs/physics.md sec. 2). */
     @ParameterizedTest(name = "N = {0}")
     @CsvSource({"8", "16"})
     void mziInsertionLossSetOnTheCommandLineChangesTheLinkBudget(int n) throws IOException {
