@@ -95,6 +95,9 @@ final class LabelLayer extends AbstractXYAnnotation {
         FontMetrics fm = g2.getFontMetrics();
         double th = fm.getAscent() + fm.getDescent() + 2 * PAD;
         for (Line l : lines) {
+            if (!domainAxis.getRange().contains(l.x())) {
+                continue; // the line is outside the range drawn: no label either
+            }
             double xs = domainAxis.valueToJava2D(l.x(), area, plot.getDomainAxisEdge());
             double len = fm.stringWidth(l.text()) + 2 * PAD;
             double left = xs - th - 1;
@@ -125,6 +128,9 @@ final class LabelLayer extends AbstractXYAnnotation {
             g2.setTransform(t);
         }
         for (Row r : rows) {
+            if (!rangeAxis.getRange().contains(r.y())) {
+                continue;
+            }
             double ys = rangeAxis.valueToJava2D(r.y(), area, plot.getRangeAxisEdge());
             double len = fm.stringWidth(r.text()) + 2 * PAD;
             List<Rectangle2D> candidates = new ArrayList<>();

@@ -243,6 +243,9 @@ final class SweepFigures {
             double ref = 100 * info.referenceAccuracy();
             ValueMarker floatRef = referenceMarker(ref, String.format(Locale.ROOT, "float reference %.1f %%", ref));
             floatRef.setStroke(Style.DOTTED_STROKE);
+            // below the line: accuracy often ends just under 100 %, where a label above it would be cut off
+            floatRef.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+            floatRef.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addRangeMarker(floatRef, Layer.BACKGROUND);
             yValues.add(ref);
             data.add("float reference", "", ref, "", "");
@@ -401,7 +404,7 @@ final class SweepFigures {
         bar.setBackgroundPaint(Color.WHITE);
         JFreeChart chart = new JFreeChart(title, Style.AXIS_LABEL_FONT, plot, false);
         chart.addSubtitle(bar);
-        TextTitle spanNote = new TextTitle("Colour scale: " + span + (lo < dataLo || hi > dataHi
+        TextTitle spanNote = new TextTitle("Colour scale: " + span + ((dataHi - dataLo) < 0.9 * (hi - lo)
                 ? "; the scale is widened to " + (metric.logScale() ? "a factor of 2" : "5 points")
                 + " so that small differences do not look large" : ""), Style.ANNOTATION_FONT);
         spanNote.setPosition(RectangleEdge.BOTTOM);
@@ -440,7 +443,7 @@ final class SweepFigures {
     /** ", cell numbers in nJ" for the colour bar's label. */
     static String energyUnitSuffix(double loLog, double hiLog) {
         String u = SiFormat.format(energyUnit(loLog, hiLog), "J").replaceFirst("^1 ", "");
-        return "; numbers in cells in " + u + " where the unit does not fit";
+        return "; a cell number without unit is in " + u;
     }
 
     private static double luminance(Paint p) {
