@@ -11,7 +11,7 @@ import org.phodex.spec.Params;
 import org.phodex.workload.Gemm;
 
 /**
- * Energy, latency and area per inference (PHYSICS.md sec. 7): count, then price. {@link ActionCounts} says what
+ * Energy, latency and area per inference (docs/physics.md sec. 7): count, then price. {@link ActionCounts} says what
  * the design does; the estimator {@link Estimators} picks for each component prices it and names the device
  * entries it used; the energy is their sum.
  */

@@ -32,7 +32,7 @@ public final class Estimators {
                             double pMinW, double margin);
     }
 
-    /** P_laser per line = P_rx x fan-out / transmission (PHYSICS.md sec. 5). */
+    /** P_laser per line = P_rx x fan-out / transmission (docs/physics.md sec. 5). */
     static final LaserSizingModel NOISE_LINK_BUDGET = new LaserSizingModel() {
         @Override
         public String name() {
