@@ -75,6 +75,31 @@ class ReportOpenBenchmark {
         return Outcome.of(d, e, o.accuracy(), o.latencyS(), o.areaMm2(), c);
     }
 
+    /**
+     * CPU seconds (user + system) used so far by this test's Chromium processes (those started with its profile
+     * folder): on a loaded machine, a closer measure of the work a page takes than the wall clock.
+     */
+    static double chromiumCpuSeconds(Path tmp) throws IOException {
+        String profile = tmp.resolve("chromium-profile").toString();
+        double ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ');
+                    if (!cmd.contains(profile)) {
+                        continue;
+                    }
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return ticks / 100.0; // USER_HZ
+    }
+
     /** A real click on a design drawn in ECharts' large mode (over 2,000 points) shows its details too. */
     private static void clickADominatedDesign(ChromeDriver d) {
         @SuppressWarnings("unchecked")
@@ -132,20 +157,25 @@ class ReportOpenBenchmark {
                 Files.size(html) / 1e6, writeS);
         ChromeDriver d = Chromium.start(tmp, 1400, 1500);
         List<Double> finished = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {
+                double cpu0 = chromiumCpuSeconds(tmp);
                 long s = System.nanoTime();
                 d.get(html.toUri() + "?load=" + i);
                 ReportBrowserTest.waitFor(60, () -> d.executeScript("return window.phodexReport && "
                         + "window.phodexReport.finishedMs()") != null, "the charts");
                 double wall = (System.nanoTime() - s) / 1e6;
+                double cpu = chromiumCpuSeconds(tmp) - cpu0;
                 double nav = ((Number) d.executeScript("return window.phodexReport.finishedMs()")).doubleValue();
                 double script = ((Number) d.executeScript("return window.phodexReport.readyMs")).doubleValue();
                 long front = (Long) d.executeScript("return window.phodexReport.frontPoints()");
                 System.out.printf(Locale.ROOT, "load %d: script done %.0f ms, all charts rendered %.0f ms after "
-                        + "navigation start (%.0f ms wall clock incl. WebDriver), %d front points, body ready=%s%n",
-                        i + 1, script, nav, wall, front, d.findElement(By.tagName("body")).getAttribute("data-ready"));
+                        + "navigation start (%.0f ms wall clock incl. WebDriver; Chromium used %.2f s of CPU), %d "
+                        + "front points, load average %s%n", i + 1, script, nav, wall, cpu, front,
+                        Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
                 finished.add(nav);
+                cpus.add(cpu);
                 System.out.println("  stages (ms): " + d.executeScript("return JSON.stringify("
                         + "window.phodexReport.stages.map(function (m) { return m[0] + ' ' + Math.round(m[1]); }))"));
                 if (i == 0) {
@@ -158,5 +188,7 @@ class ReportOpenBenchmark {
         finished.sort(Double::compare);
         System.out.printf(Locale.ROOT, "median time to a fully rendered report: %.0f ms (max %.0f ms)%n",
                 finished.get(2), finished.get(4));
+        cpus.sort(Double::compare);
+        System.out.printf(Locale.ROOT, "median Chromium CPU time per load: %.2f s%n", cpus.get(2));
     }
 }
