@@ -14,6 +14,11 @@ public interface MeshProgrammer {
     default void checkModes(int n) {
     }
 
+    /** True for an exact decomposition (universal layouts), false for a numerical fit. */
+    default boolean exact() {
+        return false;
+    }
+
     static MeshProgrammer clements() {
         return exact("clements", true);
     }
@@ -28,6 +33,11 @@ public interface MeshProgrammer {
             public MeshFit.Result program(ComplexMatrix u) {
                 Mesh m = clements ? MeshDecomposition.clements(u) : MeshDecomposition.reck(u);
                 return new MeshFit.Result(m, 0);
+            }
+
+            @Override
+            public boolean exact() {
+                return true;
             }
 
             @Override
