@@ -104,6 +104,12 @@ public final class MrrBank implements Family {
     public SimSettings simSettings(Design d, DeviceLibrary lib, double receivedPowerW, DetectorParams detector) {
         return new SimSettings(Layout.MRR, rows(d), k(d), 1, 1, d.getInt(Params.DAC_BITS), d.getInt(Params.ADC_BITS),
                 d.getInt(Params.WEIGHT_BITS), 0, 0, 0, 0, 0, receivedPowerW, detector, d.getDouble(Params.RING_Q),
-                d.getDouble(Params.CHANNEL_SPACING_NM), lib.value("laser", "wavelength_nm"));
+                d.getDouble(Params.CHANNEL_SPACING_NM), lib.value("laser", "wavelength_nm"),
+                lib.value("microring", "resonance_sigma_nm"), feedback(d));
+    }
+
+    /** mrr_calibration: feedback (absent: none, the conservative choice). */
+    static boolean feedback(Design d) {
+        return d.has(Params.MRR_CALIBRATION) && d.getString(Params.MRR_CALIBRATION).equals("feedback");
     }
 }

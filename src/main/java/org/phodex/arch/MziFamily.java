@@ -140,7 +140,7 @@ public abstract class MziFamily implements Family {
                 d.getInt(Params.ADC_BITS), weightBits(d, lib), d.getDouble(Params.PHASE_ERROR_RAD),
                 d.getDouble(Params.COUPLER_ERROR), cellLossDb(d, lib), optional(d, Params.LOSS_SPREAD_DB),
                 optional(d, Params.THERMAL_CROSSTALK), receivedPowerW, detector, Double.NaN, Double.POSITIVE_INFINITY,
-                lib.value("laser", "wavelength_nm"));
+                lib.value("laser", "wavelength_nm"), 0, false);
     }
 
     /** Weight DAC bits, limited by a multi-level device's levels (a PCM cell has ~8: 3 bits). */

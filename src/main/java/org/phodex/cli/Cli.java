@@ -13,7 +13,24 @@ final class Cli {
     }
 
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(Wiring.defaults());
+    }
+
+    /** The command line whose commands use {@code wiring} (a command taking a {@link Wiring} gets it). */
+    static CommandLine commandLine(Wiring wiring) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                try {
+                    var ctor = cls.getDeclaredConstructor(Wiring.class);
+                    return ctor.newInstance(wiring);
+                } catch (NoSuchMethodException e) {
+                    return defaults.create(cls);
+                }
+            }
+        };
+        CommandLine cl = new CommandLine(new Main(), factory);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine.Model.CommandSpec s = ex.getCommandLine().getCommandSpec();

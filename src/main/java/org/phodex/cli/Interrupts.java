@@ -2,7 +2,7 @@ package org.phodex.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.phodex.search.StopSignal;
+import org.phodex.moo.StopSignal;
 
 /**
  * Ctrl-C handling for long runs: the first SIGINT asks the search to stop after the generation in flight

@@ -1,7 +1,7 @@
 package org.phodex.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point: picocli dispatches to one class per command. */
 @Command(name = "phodex",
@@ -44,7 +44,17 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with its output and error streams redirected (for tests). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cl = Cli.commandLine();
+        return run(Wiring.defaults(), out, err, args);
+    }
+
+    /** Runs the CLI wired to other evaluators, resolvers or clocks (tests, scripts). */
+    public static int run(Wiring wiring, String... args) {
+        return Cli.commandLine(wiring).execute(args);
+    }
+
+    /** Both of the above: other wiring, redirected streams. */
+    public static int run(Wiring wiring, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = Cli.commandLine(wiring);
         cl.setOut(out);
         cl.setErr(err);
         int code = cl.execute(args);

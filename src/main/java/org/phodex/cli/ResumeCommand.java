@@ -2,13 +2,12 @@ package org.phodex.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.phodex.moo.DesignEvaluator;
+import org.phodex.moo.SearchOptions;
+import org.phodex.moo.ThreadPoolEvaluator;
 import org.phodex.search.Checkpoint;
-import org.phodex.search.DesignEvaluator;
-import org.phodex.search.Evaluators;
 import org.phodex.search.RunConfig;
-import org.phodex.search.SearchOptions;
 import org.phodex.search.SearchRun;
-import org.phodex.search.ThreadPoolEvaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,6 +19,12 @@ import picocli.CommandLine.Spec;
         description = {"Continue a search run from its checkpoint, with the spec, seed and options saved in it.",
                 "Reaches the same pareto.csv as an uninterrupted run with the same seed."})
 final class ResumeCommand implements Callable<Integer> {
+    private final Wiring wiring;
+
+    ResumeCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -64,13 +69,13 @@ final class ResumeCommand implements Callable<Integer> {
         }
         int t = threads == null ? cp.config().threads() : SearchCommand.threads(threads);
         RunConfig config = cp.config().with(o, t);
-        DesignEvaluator evaluator = Evaluators.factory().create(config.specs(), config.workload(), config.seed());
-        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, RunDriver.evalClock,
+        DesignEvaluator evaluator = wiring.evaluators().create(config.specs(), config.workload(), config.seed());
+        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
                 System.err::println)) {
-            SearchRun run = SearchRun.resume(dir, cp, config, pool);
+            SearchRun run = SearchRun.resume(dir, cp, config, pool, wiring.runClock());
             spec.commandLine().getOut().println("resuming " + dir + " after generation "
                     + cp.state().generationsDone() + " (" + cp.state().evaluations() + " evaluations)");
-            return RunDriver.drive(run, spec.commandLine().getOut());
+            return RunDriver.drive(run, wiring.stopSignals().get(), spec.commandLine().getOut());
         }
     }
 }

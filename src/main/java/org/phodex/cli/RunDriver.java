@@ -4,25 +4,19 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.LongSupplier;
-import org.phodex.search.GeneticSearch;
+import org.phodex.moo.GeneticSearch;
+import org.phodex.moo.StopReason;
+import org.phodex.moo.StopSignal;
 import org.phodex.search.Progress;
 import org.phodex.search.SearchRun;
-import org.phodex.search.StopReason;
-import org.phodex.search.StopSignal;
 
 /** Runs a {@link SearchRun} for the search and resume commands: Ctrl-C, progress, summary, exit code. */
 final class RunDriver {
-    /** Clock timing each evaluation (tests set a constant one for byte-identical CSV files). */
-    static volatile LongSupplier evalClock = System::nanoTime;
-    /** Stop signal of the next run (tests request a stop through it); null = a fresh one. */
-    static volatile StopSignal testStop;
-
     private RunDriver() {
     }
 
-    static int drive(SearchRun run, PrintWriter out) {
-        StopSignal stop = testStop != null ? testStop : new StopSignal();
+    /** Runs to a stop rule; {@code stop} is requested by the first Ctrl-C. */
+    static int drive(SearchRun run, StopSignal stop, PrintWriter out) {
         PrintStream err = System.err;
         Progress progress = new Progress(err, System.console() != null, run.problem().objectives());
         GeneticSearch.Result r;

@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.phodex.search.DesignEvaluator;
-import org.phodex.search.Evaluators;
-import org.phodex.search.Objective;
+import org.phodex.moo.DesignEvaluator;
+import org.phodex.moo.Objective;
+import org.phodex.moo.SearchOptions;
+import org.phodex.moo.ThreadPoolEvaluator;
 import org.phodex.search.RunConfig;
 import org.phodex.search.RunFiles;
-import org.phodex.search.SearchOptions;
 import org.phodex.search.SearchRun;
-import org.phodex.search.ThreadPoolEvaluator;
 import org.phodex.spec.ArchitectureSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +24,12 @@ import picocli.CommandLine.Spec;
                         + "checkpoint/ and plots/ into the run folder. Ctrl-C once: finish the generation in "
                         + "flight, checkpoint, exit 130 (continue with 'phodex resume DIR'); twice: stop now."})
 final class SearchCommand implements Callable<Integer> {
+    private final Wiring wiring;
+
+    SearchCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
     static final List<String> DEFAULT_ARCHITECTURES = List.of("mzi-clements", "mzi-reck", "mzi-butterfly",
             "mzi-truncated", "mrr-bank");
     static final String DEFAULT_WORKLOAD = "digits-mlp";
@@ -97,13 +102,13 @@ final class SearchCommand implements Callable<Integer> {
         String wl;
         try {
             for (String a : archNames) {
-                ArchitectureSpec s = Evaluators.resolver().architecture(a);
+                ArchitectureSpec s = wiring.resolver().architecture(a);
                 if (specs.stream().anyMatch(x -> x.name().equals(s.name()))) {
                     throw new UsageException("architecture '" + s.name() + "' given twice");
                 }
                 specs.add(s);
             }
-            wl = Evaluators.resolver().workload(workload);
+            wl = wiring.resolver().workload(workload);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -123,12 +128,12 @@ final class SearchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        DesignEvaluator evaluator = Evaluators.factory().create(specs, wl, seed);
-        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, RunDriver.evalClock,
+        DesignEvaluator evaluator = wiring.evaluators().create(specs, wl, seed);
+        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
                 System.err::println)) {
-            SearchRun run = SearchRun.start(dir, config, pool, evaluator.runInfo());
+            SearchRun run = SearchRun.start(dir, config, pool, wiring.runClock(), evaluator.runInfo());
             spec.commandLine().getOut().println("run folder: " + dir);
-            return RunDriver.drive(run, spec.commandLine().getOut());
+            return RunDriver.drive(run, wiring.stopSignals().get(), spec.commandLine().getOut());
         }
     }
 

@@ -6,11 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.phodex.search.DesignEvaluator;
-import org.phodex.search.Evaluators;
+import org.phodex.moo.DesignEvaluator;
+import org.phodex.moo.ThreadPoolEvaluator;
 import org.phodex.search.RunFiles;
 import org.phodex.search.Sweep;
-import org.phodex.search.ThreadPoolEvaluator;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Param;
 import org.phodex.spec.Params;
@@ -24,6 +23,12 @@ import picocli.CommandLine.Spec;
         description = {"Evaluate a full grid over one or more parameters of one architecture; writes sweep.csv "
                 + "(grid order: the first --vary varies slowest) and manifest.json."})
 final class SweepCommand implements Callable<Integer> {
+    private final Wiring wiring;
+
+    SweepCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -96,8 +101,8 @@ final class SweepCommand implements Callable<Integer> {
         ArchitectureSpec arch;
         String wl;
         try {
-            arch = Evaluators.resolver().architecture(architecture);
-            wl = Evaluators.resolver().workload(workload);
+            arch = wiring.resolver().architecture(architecture);
+            wl = wiring.resolver().workload(workload);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -108,9 +113,9 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        DesignEvaluator evaluator = Evaluators.factory().create(List.of(arch), wl, seed);
+        DesignEvaluator evaluator = wiring.evaluators().create(List.of(arch), wl, seed);
         int points;
-        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, RunDriver.evalClock,
+        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
                 System.err::println)) {
             points = Sweep.run(dir, arch, wl, seed, axes, fixed, pool, evaluator.runInfo(), Math.max(16, 4 * t),
                     System.err::println);

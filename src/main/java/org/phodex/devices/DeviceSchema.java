@@ -27,8 +27,8 @@ public final class DeviceSchema {
         kind("splitter", List.of("excess_loss_db"), List.of());
         kind("waveguide", List.of("loss_db_per_cm"), List.of());
         kind("mzi", List.of("insertion_loss_db", "length_um", "footprint_um2"), List.of());
-        kind("microring", List.of("hold_power_w", "power_per_pi_w", "insertion_loss_db", "footprint_um2"),
-                List.of());
+        kind("microring", List.of("hold_power_w", "power_per_pi_w", "insertion_loss_db", "footprint_um2",
+                "resonance_sigma_nm", "fsr_nm"), List.of());
         kind("mux", List.of("insertion_loss_db"), List.of("footprint_um2"));
         kind("photodetector", List.of("responsivity_a_per_w", "dark_current_a", "sensitivity_dbm", "footprint_um2"),
                 List.of());
@@ -90,7 +90,8 @@ public final class DeviceSchema {
         if (field.endsWith("_db") || field.endsWith("_db_per_cm")) {
             return new double[] {0, 100, 0};
         }
-        boolean strictlyPositive = field.endsWith("_hz") || field.endsWith("_ohm") || field.endsWith("_nm")
+        boolean strictlyPositive = field.endsWith("_hz") || field.endsWith("_ohm")
+                || field.endsWith("_nm") && !field.endsWith("sigma_nm")
                 || field.endsWith("_k") || field.endsWith("_c") || field.endsWith("_j_s")
                 || field.endsWith("_m_per_s") || field.endsWith("_a_per_w") || field.equals("reference_power_w")
                 || field.endsWith("_length_um") || field.equals("length_um");

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import org.phodex.moo.SearchState;
 
 /**
  * What {@code checkpoint/state.ser} holds: the run's definition, the search state and how far the

@@ -3,6 +3,8 @@ package org.phodex.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.phodex.moo.Evaluation;
+import org.phodex.moo.Outcome;
 
 /**
  * The column order of {@code evaluations.csv}, {@code pareto.csv} and {@code sweep.csv} (plots read it):

@@ -5,19 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.phodex.moo.DesignEvaluator;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Hints;
 
 /**
- * The seam between the search commands and the model. The commands ({@code search}, {@code resume},
- * {@code sweep}) get their specs and their evaluator only from here:
+ * The seam between the search commands and the model: how a run gets its specs and its evaluator. The
+ * commands receive a {@link Factory} and a {@link Resolver} when they are built (no global is swapped):
  * <ul>
- *   <li>{@link #factory()}: by default {@link #PHOTONIC}, the functional simulation and cost model
- *       ({@link PhotonicSearchEvaluator}); a distributed engine would install its own here.</li>
- *   <li>{@link #resolver()}: by default {@link #CATALOG}, names and paths resolved against the repository and
- *       checked against the device library; {@link #FILES} only reads the YAML files (for synthetic tests).</li>
+ *   <li>{@link #PHOTONIC}: the functional simulation and cost model ({@link PhotonicSearchEvaluator});</li>
+ *   <li>{@link #CATALOG}: names and paths resolved against the repository and checked against the device
+ *       library; {@link #FILES} only reads the YAML files (for synthetic tests).</li>
  * </ul>
- * Tests install synthetic evaluators here and call {@link #reset()} afterwards.
  */
 public final class Evaluators {
 
@@ -71,32 +70,7 @@ public final class Evaluators {
         }
     };
 
-    private static volatile Factory factory = PHOTONIC;
-    private static volatile Resolver resolver = CATALOG;
-
     private Evaluators() {
-    }
-
-    public static Factory factory() {
-        return factory;
-    }
-
-    public static void install(Factory f) {
-        factory = f;
-    }
-
-    public static Resolver resolver() {
-        return resolver;
-    }
-
-    public static void installResolver(Resolver r) {
-        resolver = r;
-    }
-
-    /** Back to the defaults (for tests). */
-    public static void reset() {
-        factory = PHOTONIC;
-        resolver = CATALOG;
     }
 
     static boolean isPath(String s) {

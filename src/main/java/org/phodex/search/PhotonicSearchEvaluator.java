@@ -9,6 +9,8 @@ import org.phodex.devices.DeviceLibrary;
 import org.phodex.evaluation.Catalog;
 import org.phodex.evaluation.EvaluationResult;
 import org.phodex.evaluation.Evaluator;
+import org.phodex.moo.DesignEvaluator;
+import org.phodex.moo.Outcome;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
 import org.phodex.workload.Workload;

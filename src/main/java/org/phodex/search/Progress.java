@@ -3,6 +3,10 @@ package org.phodex.search;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import org.phodex.moo.GenerationStats;
+import org.phodex.moo.Objective;
+import org.phodex.moo.SearchListener;
+import org.phodex.moo.SearchState;
 
 /**
  * Progress on stderr: a live line rewritten with {@code \r} on a terminal, plain log lines otherwise (one

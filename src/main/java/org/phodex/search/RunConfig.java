@@ -3,6 +3,8 @@ package org.phodex.search;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.phodex.moo.Objective;
+import org.phodex.moo.SearchOptions;
 import org.phodex.spec.ArchitectureSpec;
 
 /** What defines a run (saved in the checkpoint; resume rebuilds the search from it). */

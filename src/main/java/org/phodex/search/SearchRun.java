@@ -14,6 +14,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import org.phodex.moo.Evaluation;
+import org.phodex.moo.GeneSpec;
+import org.phodex.moo.GenerationEvaluator;
+import org.phodex.moo.GenerationStats;
+import org.phodex.moo.GeneticSearch;
+import org.phodex.moo.Normalizer;
+import org.phodex.moo.Objective;
+import org.phodex.moo.PolynomialMutation;
+import org.phodex.moo.SearchListener;
+import org.phodex.moo.SearchOptions;
+import org.phodex.moo.SearchState;
+import org.phodex.moo.StopReason;
+import org.phodex.moo.StopSignal;
 import org.phodex.spec.ArchitectureSpec;
 
 /**
@@ -44,12 +58,13 @@ public final class SearchRun implements SearchListener {
     private final Writer indicators;
     private boolean warnedColumns;
 
-    private SearchRun(Path dir, RunConfig config, GenerationEvaluator evaluator, SearchState state,
+    private SearchRun(Path dir, RunConfig config, GenerationEvaluator evaluator, LongSupplier nanoClock,
+                      SearchState state,
                       Map<String, Object> manifest, ArrayList<String> extraColumns) throws IOException {
         this.dir = dir;
         this.config = config;
         this.problem = config.problem();
-        this.search = new GeneticSearch(problem, config.options(), evaluator);
+        this.search = GeneticSearch.builder(problem, evaluator).options(config.options()).clock(nanoClock).build();
         this.state = state == null ? search.newState(config.seed()) : state;
         this.manifest = manifest;
         this.extraColumns = extraColumns;
@@ -65,8 +80,11 @@ public final class SearchRun implements SearchListener {
                 StandardOpenOption.APPEND));
     }
 
-    /** Starts a new run in {@code dir} (already prepared by {@link RunFiles#prepare}). */
-    public static SearchRun start(Path dir, RunConfig config, GenerationEvaluator evaluator,
+    /**
+     * Starts a new run in {@code dir} (already prepared by {@link RunFiles#prepare}); {@code evaluator} scores
+     * the generations and {@code nanoClock} times the run (both passed on to the {@link GeneticSearch}).
+     */
+    public static SearchRun start(Path dir, RunConfig config, GenerationEvaluator evaluator, LongSupplier nanoClock,
                                   Map<String, Object> runInfo) {
         try {
             Map<String, Object> m = RunFiles.manifestBase("search");
@@ -80,7 +98,7 @@ public final class SearchRun implements SearchListener {
             m.put("threads", config.threads());
             m.put("population", config.options().population());
             RunFiles.mergeRunInfo(m, runInfo);
-            SearchRun run = new SearchRun(dir, config, evaluator, null, m, null);
+            SearchRun run = new SearchRun(dir, config, evaluator, nanoClock, null, m, null);
             RunFiles.writeAtomically(dir.resolve("spec.resolved.yaml"), RunFiles.yaml(run.resolvedSpec()));
             RunFiles.printRow(run.indicators, INDICATOR_HEADER);
             run.writeManifest();
@@ -95,7 +113,8 @@ public final class SearchRun implements SearchListener {
      * evaluations.csv has neither duplicates nor gaps.
      */
     @SuppressWarnings("unchecked")
-    public static SearchRun resume(Path dir, Checkpoint cp, RunConfig config, GenerationEvaluator evaluator) {
+    public static SearchRun resume(Path dir, Checkpoint cp, RunConfig config, GenerationEvaluator evaluator,
+                                   LongSupplier nanoClock) {
         try {
             truncate(dir.resolve("evaluations.csv"), cp.evaluationsCsvBytes());
             truncate(dir.resolve("indicators.csv"), cp.indicatorsCsvBytes());
@@ -112,7 +131,7 @@ public final class SearchRun implements SearchListener {
             m.put("status", "running");
             m.put("end", null);
             m.put("threads", config.threads());
-            SearchRun run = new SearchRun(dir, config, evaluator, cp.state(), m, cp.extraColumns());
+            SearchRun run = new SearchRun(dir, config, evaluator, nanoClock, cp.state(), m, cp.extraColumns());
             run.writeManifest();
             return run;
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.phodex.moo.GeneSpec;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
 import org.phodex.spec.SearchRange;
@@ -40,7 +41,7 @@ public final class SearchSpace {
             ArchitectureSpec spec = architectures.get(a);
             names.addAll(spec.defaults().params().keySet());
             for (Map.Entry<String, SearchRange> e : spec.searchSpace().entrySet()) {
-                g.add(GeneSpec.of(a, e.getValue()));
+                g.add(gene(a, e.getValue()));
                 names.add(e.getKey());
             }
         }
@@ -51,6 +52,17 @@ public final class SearchSpace {
         }
         this.genes = Collections.unmodifiableList(g);
         this.paramNames = List.copyOf(names);
+    }
+
+    /** A search range as a gene: continuous for unstepped doubles, discrete levels otherwise. */
+    static GeneSpec gene(int architecture, SearchRange range) {
+        String name = range.param().name();
+        boolean continuous = !range.isChoice() && range.param().kind() == org.phodex.spec.Param.Kind.DOUBLE
+                && range.step() <= 0;
+        if (continuous) {
+            return new GeneSpec(architecture, name, List.of(), range.min(), range.max());
+        }
+        return new GeneSpec(architecture, name, range.gridValues(), 0, 0);
     }
 
     public List<ArchitectureSpec> architectures() {

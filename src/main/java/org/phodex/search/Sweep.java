@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.phodex.moo.GenerationEvaluator;
+import org.phodex.moo.Outcome;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
 import org.phodex.spec.Param;
@@ -168,7 +170,7 @@ public final class Sweep {
                     RunFiles.printRow(w, layout.header());
                 }
                 for (Outcome o : outs) {
-                    RunFiles.printRow(w, layout.row(0, 0, o, Feasibility.of(o, arch.constraints()).feasible()));
+                    RunFiles.printRow(w, layout.row(0, 0, o, SpecConstraints.check(o, arch.constraints()).feasible()));
                 }
                 w.flush();
                 int done = from + part.size();

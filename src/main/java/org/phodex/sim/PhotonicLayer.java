@@ -140,7 +140,8 @@ public final class PhotonicLayer {
                     for (int k = 0; k < tile.length; k++) {
                         tile[k] /= max;
                     }
-                    double[] got = bank.realize(tile, rows, cols);
+                    double[] got = bank.realize(tile, rows, cols, bank.varies()
+                            ? new ZigguratRandom(Seeds.derive(chipSeed, t)) : null);
                     for (int i = 0; i < vr; i++) {
                         for (int j = 0; j < vc; j++) {
                             wt[j * ld + r0 + i] = got[i * cols + j];

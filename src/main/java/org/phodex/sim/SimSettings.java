@@ -19,13 +19,15 @@ import org.phodex.photonics.StaticErrors;
  * @param ringQ            MRR loaded Q
  * @param channelSpacingNm MRR channel spacing; +Infinity: no inter-channel crosstalk
  * @param wavelengthNm     operating wavelength
+ * @param ringSigmaNm      MRR fabricated resonance offset, standard deviation (nm); 0: none
+ * @param ringFeedback     MRR feedback calibration of inter-channel crosstalk (mrr_calibration: feedback)
  */
 public record SimSettings(Layout layout, int tileRows, int tileCols, int butterflyStacks, int meshColumns,
         int dacBits, int adcBits, int weightBits,
         double phaseErrorRad, double couplerError, double mziLossDb, double mziLossSpreadDb, double thermalCrosstalk,
         double receivedPowerW,
         DetectorParams detector,
-        double ringQ, double channelSpacingNm, double wavelengthNm) {
+        double ringQ, double channelSpacingNm, double wavelengthNm, double ringSigmaNm, boolean ringFeedback) {
 
     public SimSettings {
         if (tileRows < 1 || tileCols < 1) {
@@ -53,38 +55,44 @@ public record SimSettings(Layout layout, int tileRows, int tileCols, int butterf
     public static SimSettings ideal(Layout layout, int tileRows, int tileCols) {
         return new SimSettings(layout, tileRows, tileCols, 1, tileRows, 0, 0, 0,
                 0, 0, 0, 0, 0, Double.POSITIVE_INFINITY, DetectorParams.typical(),
-                1e4, Double.POSITIVE_INFINITY, 1550);
+                1e4, Double.POSITIVE_INFINITY, 1550, 0, false);
     }
 
     public SimSettings withLayout(Layout l) {
         return new SimSettings(l, tileRows, tileCols, butterflyStacks, meshColumns, dacBits, adcBits, weightBits,
                 phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk, receivedPowerW, detector,
-                ringQ, channelSpacingNm, wavelengthNm);
+                ringQ, channelSpacingNm, wavelengthNm, ringSigmaNm, ringFeedback);
     }
 
     public SimSettings withStaticErrors(int weightBits, double phaseErrorRad, double couplerError, double mziLossDb,
             double mziLossSpreadDb, double thermalCrosstalk) {
         return new SimSettings(layout, tileRows, tileCols, butterflyStacks, meshColumns, dacBits, adcBits, weightBits,
                 phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk, receivedPowerW, detector,
-                ringQ, channelSpacingNm, wavelengthNm);
+                ringQ, channelSpacingNm, wavelengthNm, ringSigmaNm, ringFeedback);
     }
 
     public SimSettings withConverters(int dacBits, int adcBits, double receivedPowerW) {
         return new SimSettings(layout, tileRows, tileCols, butterflyStacks, meshColumns, dacBits, adcBits, weightBits,
                 phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk, receivedPowerW, detector,
-                ringQ, channelSpacingNm, wavelengthNm);
+                ringQ, channelSpacingNm, wavelengthNm, ringSigmaNm, ringFeedback);
     }
 
     public SimSettings withMesh(int butterflyStacks, int meshColumns) {
         return new SimSettings(layout, tileRows, tileCols, butterflyStacks, meshColumns, dacBits, adcBits, weightBits,
                 phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk, receivedPowerW, detector,
-                ringQ, channelSpacingNm, wavelengthNm);
+                ringQ, channelSpacingNm, wavelengthNm, ringSigmaNm, ringFeedback);
     }
 
     public SimSettings withRings(double ringQ, double channelSpacingNm) {
         return new SimSettings(layout, tileRows, tileCols, butterflyStacks, meshColumns, dacBits, adcBits, weightBits,
                 phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk, receivedPowerW, detector,
-                ringQ, channelSpacingNm, wavelengthNm);
+                ringQ, channelSpacingNm, wavelengthNm, ringSigmaNm, ringFeedback);
+    }
+
+    public SimSettings withRingErrors(double ringSigmaNm, boolean ringFeedback) {
+        return new SimSettings(layout, tileRows, tileCols, butterflyStacks, meshColumns, dacBits, adcBits, weightBits,
+                phaseErrorRad, couplerError, mziLossDb, mziLossSpreadDb, thermalCrosstalk, receivedPowerW, detector,
+                ringQ, channelSpacingNm, wavelengthNm, ringSigmaNm, ringFeedback);
     }
 
     /** The MZI static error model these settings describe. */
@@ -94,7 +102,7 @@ public record SimSettings(Layout layout, int tileRows, int tileCols, int butterf
 
     /** The weight bank these settings describe (MRR). */
     public MrrBank mrrBank() {
-        return new MrrBank(ringQ, channelSpacingNm, wavelengthNm, weightBits);
+        return new MrrBank(ringQ, channelSpacingNm, wavelengthNm, weightBits, ringSigmaNm, ringFeedback);
     }
 
     /** How the MZI layouts program a unitary. */

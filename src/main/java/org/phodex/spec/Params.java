@@ -26,6 +26,7 @@ public final class Params {
     public static final String CHANNEL_SPACING_NM = "channel_spacing_nm";
     public static final String RING_Q = "ring_q";
     public static final String LASER_MODEL = "laser_model";
+    public static final String MRR_CALIBRATION = "mrr_calibration";
     public static final String BATCH = "batch";
 
     private static final Map<String, Param> ALL;
@@ -53,6 +54,8 @@ public final class Params {
         add(m, Param.real(THERMAL_CROSSTALK, 0, 0.5, "", "fraction of a heater's phase leaking to each neighbour"));
         add(m, Param.real(CHANNEL_SPACING_NM, 0.01, 50, "nm", "WDM channel spacing (mrr-bank)"));
         add(m, Param.real(RING_Q, 100, 1e7, "", "loaded quality factor of the weight rings (mrr-bank)"));
+        add(m, Param.choice(MRR_CALIBRATION, List.of("none", "feedback"), "microring bank calibration: none "
+                + "(crosstalk left) or feedback (static inter-channel crosstalk pre-compensated, Tait et al. 2016)"));
         add(m, Param.choice(LASER_MODEL, List.of("noise", "crosslight"),
                 "laser sizing: noise-derived budget (default) or the CrossLight-style heuristic"));
         add(m, Param.integer(BATCH, 1, 1 << 20, "inferences", "inferences per weight load (amortizes "

@@ -20,14 +20,20 @@ public final class References {
                     "wall_plug_efficiency", "bits"),
             "converter", List.of("device", "bits", "rate_hz"),
             "mesh", List.of("family", "mesh_size"),
-            "digital_baseline", List.of("workload", "batch"));
+            "digital_baseline", List.of("workload", "batch"),
+            "mrr_weight_bank", List.of("ring_q", "channels", "tuning_bits", "calibration"),
+            "design", List.of("architecture", "gemm_rows", "gemm_inner", "gemm_outputs"));
     static final Map<String, List<String>> MODEL_OPTIONAL_INPUTS = Map.of(
-            "mesh", List.of("butterfly_stacks", "mesh_columns"));
+            "mesh", List.of("butterfly_stacks", "mesh_columns"),
+            "mrr_weight_bank", List.of("channel_spacing_nm", "resonance_sigma_nm", "weight_span", "banks", "seed"),
+            "design", List.of("set"));
     static final Map<String, List<String>> MODEL_OUTPUTS = Map.of(
             "crosslight_laser", List.of("optical_dbm", "electrical_w"),
             "converter", List.of("energy_per_conversion_j"),
             "mesh", List.of("unitary_mzis", "unitary_depth", "tile_mzis", "tile_depth"),
-            "digital_baseline", List.of("energy_j"));
+            "digital_baseline", List.of("energy_j"),
+            "mrr_weight_bank", List.of("weight_accuracy_bits"),
+            "design", List.of("energy_per_op_j", "throughput_ops_per_s", "power_w"));
 
     private References() {
     }
@@ -48,14 +54,15 @@ public final class References {
 
     public static List<ReferenceCase> load(Path file) {
         SpecNode root = SpecNode.load(file);
-        Map<String, SpecNode> top = root.entries(List.of("version", "citation", "cases"),
-                List.of("version", "citation", "cases"));
+        Map<String, SpecNode> top = root.entries(List.of("version", "citation", "kind", "cases"),
+                List.of("version", "citation", "kind", "cases"));
         root.requireVersion(Set.of(1));
         String citation = top.get("citation").asString();
+        String fileKind = top.get("kind").asChoice(ReferenceCase.KINDS);
         List<ReferenceCase> out = new ArrayList<>();
         for (SpecNode c : top.get("cases").items()) {
-            Map<String, SpecNode> e = c.entries(List.of("name", "model", "inputs", "expected", "citation"),
-                    List.of("name", "model", "inputs", "expected"));
+            Map<String, SpecNode> e = c.entries(List.of("name", "model", "inputs", "expected", "citation", "kind", "note",
+                    "known_disagreement", "explanation"), List.of("name", "model", "inputs", "expected"));
             String model = e.get("model").asChoice(MODEL_INPUTS.keySet());
             List<String> allowedIn = new ArrayList<>(MODEL_INPUTS.get(model));
             allowedIn.addAll(MODEL_OPTIONAL_INPUTS.getOrDefault(model, List.of()));
@@ -79,8 +86,14 @@ public final class References {
                         rel ? v.get("rel_tolerance").asDouble(0, 10, "a fraction, e.g. 0.01") : Double.NaN));
             }
             String caseCitation = e.containsKey("citation") ? e.get("citation").asString() : citation;
+            String kind = e.containsKey("kind") ? e.get("kind").asChoice(ReferenceCase.KINDS) : fileKind;
+            boolean known = e.containsKey("known_disagreement") && e.get("known_disagreement").asBoolean();
+            if (known && !e.containsKey("explanation")) {
+                throw e.get("known_disagreement").error("a known disagreement needs its 'explanation'", null);
+            }
             out.add(new ReferenceCase(e.get("name").asString(), SpecException.display(file), c.line(), caseCitation,
-                    model, inputs, expected));
+                    kind, model, inputs, expected, e.containsKey("note") ? e.get("note").asString() : "", known,
+                    e.containsKey("explanation") ? e.get("explanation").asString() : ""));
         }
         return out;
     }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.phodex.search.Evaluators;
 
 /**
  * Issue 6 on the real evaluator (functional simulation + cost model, digits-mlp): the run folder, a front that is
@@ -56,7 +55,6 @@ class SearchAcceptanceTest {
 
     @BeforeAll
     static void theIssueCommand() {
-        Evaluators.reset(); // the real evaluator and the repository's catalog
         straight = tmp.resolve("straight");
         String[] r = search(straight, 6, 2);
         assertEquals("0", r[0], r[2]);

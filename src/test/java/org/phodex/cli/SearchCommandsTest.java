@@ -16,14 +16,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phodex.search.DesignEvaluator;
+import org.phodex.moo.DesignEvaluator;
+import org.phodex.moo.Outcome;
+import org.phodex.moo.StopSignal;
 import org.phodex.search.Evaluators;
-import org.phodex.search.Outcome;
-import org.phodex.search.StopSignal;
 import org.phodex.search.Synthetic;
 import picocli.CommandLine;
 
@@ -32,6 +31,10 @@ class SearchCommandsTest {
     @TempDir
     Path tmp;
     Path arch;
+    /** Synthetic evaluator, the YAML files as they are (synthetic workloads are not repository workloads) and a
+     *  constant evaluation clock for byte-identical CSV files; tests replace parts of it. */
+    Wiring wiring = Wiring.defaults().withEvaluators((archs, workload, seed) -> Synthetic.evaluator())
+            .withResolver(Evaluators.FILES).withEvalClock(() -> 0L);
     String out;
     String err;
 
@@ -39,22 +42,12 @@ class SearchCommandsTest {
     void setUp() throws IOException {
         arch = tmp.resolve("synth-a.yaml");
         Files.writeString(arch, Synthetic.YAML);
-        Evaluators.install((archs, workload, seed) -> Synthetic.evaluator());
-        Evaluators.installResolver(Evaluators.FILES); // synthetic workloads are not repository workloads
-        RunDriver.evalClock = () -> 0L;
-    }
-
-    @AfterEach
-    void tearDown() {
-        Evaluators.reset();
-        RunDriver.evalClock = System::nanoTime;
-        RunDriver.testStop = null;
     }
 
     private int run(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        CommandLine cl = Cli.commandLine();
+        CommandLine cl = Cli.commandLine(wiring);
         cl.setOut(new PrintWriter(o));
         cl.setErr(new PrintWriter(e));
         int code = cl.execute(args);
@@ -161,16 +154,15 @@ class SearchCommandsTest {
             }
             return Synthetic.evaluate(d);
         };
-        Evaluators.install((archs, workload, seed) -> interrupting);
-        RunDriver.testStop = stop;
+        Wiring plain = wiring;
+        wiring = plain.withEvaluators((archs, workload, seed) -> interrupting).withStopSignals(() -> stop);
         Path cut = tmp.resolve("cut");
         assertEquals(130, search(cut, 5), err);
         assertTrue(out.contains("phodex resume"), out);
         JsonNode m = new ObjectMapper().readTree(cut.resolve("manifest.json").toFile());
         assertEquals("interrupted", m.get("status").asText());
         assertTrue(m.get("generations").asLong() < 5);
-        RunDriver.testStop = null;
-        Evaluators.install((archs, workload, seed) -> Synthetic.evaluator());
+        wiring = plain;
         assertEquals(0, run("resume", cut.toString()), err);
         assertEquals(read(straight.resolve("pareto.csv")), read(cut.resolve("pareto.csv")));
         assertEquals(read(straight.resolve("evaluations.csv")), read(cut.resolve("evaluations.csv")));

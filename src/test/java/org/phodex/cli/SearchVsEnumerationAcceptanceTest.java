@@ -12,11 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phodex.cli.SearchAcceptanceTest.Csv;
-import org.phodex.search.Evaluators;
-import org.phodex.search.Hypervolume;
-import org.phodex.search.Normalizer;
-import org.phodex.search.Objective;
-import org.phodex.search.Outcome;
+import org.phodex.moo.Hypervolume;
+import org.phodex.moo.Normalizer;
+import org.phodex.moo.Objective;
+import org.phodex.moo.Outcome;
 import org.phodex.spec.Design;
 
 /**
@@ -44,7 +43,6 @@ class SearchVsEnumerationAcceptanceTest {
 
     @Test
     void searchReaches98PercentOfTheEnumeratedHypervolumeWithAQuarterOfTheEvaluations() throws IOException {
-        Evaluators.reset();
         Path sweep = tmp.resolve("sweep");
         String[] s = SearchAcceptanceTest.run("sweep", "-a", SPACE.toString(), "-w", "digits-mlp", "--vary",
                 "phase_shifter=thermo_optic,mems", "--vary", "dac_bits=2:8", "--vary", "adc_bits=2:8", "--vary",

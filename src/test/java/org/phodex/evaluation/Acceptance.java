@@ -22,9 +22,9 @@ final class Acceptance {
     static final List<String> IDEAL = List.of("phase_error_rad=0", "coupler_error=0", "loss_spread_db=0",
             "thermal_crosstalk=0", "weight_bits=16", "dac_bits=8", "adc_bits=8", "laser_margin_db=10");
 
-    /** Microrings have no phase shifters; their "ideal" is low inter-channel crosstalk and fine tuning DACs. */
+    /** Microrings have no phase shifters; their "ideal" is low crosstalk, fine tuning DACs, no fabrication offsets. */
     static final List<String> IDEAL_MRR = List.of("weight_bits=16", "dac_bits=8", "adc_bits=8",
-            "laser_margin_db=10", "channel_spacing_nm=1.6", "ring_q=20000");
+            "laser_margin_db=10", "channel_spacing_nm=1.6", "ring_q=20000", "devices.microring.resonance_sigma_nm=0");
 
     private Acceptance() {
     }

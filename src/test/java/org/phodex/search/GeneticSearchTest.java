@@ -1,9 +1,5 @@
 package org.phodex.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,8 +8,27 @@ import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.phodex.moo.Archive;
+import org.phodex.moo.Evaluation;
+import org.phodex.moo.EvaluationCache;
+import org.phodex.moo.GeneticSearch;
+import org.phodex.moo.Normalizer;
+import org.phodex.moo.Objective;
+import org.phodex.moo.Outcome;
+import org.phodex.moo.Score;
+import org.phodex.moo.SearchListener;
+import org.phodex.moo.SearchOptions;
+import org.phodex.moo.SearchState;
+import org.phodex.moo.SerialRandom;
+import org.phodex.moo.StopSignal;
+import org.phodex.moo.ThreadPoolEvaluator;
+import org.phodex.moo.Zdt;
+import org.phodex.moo.ZdtSelfTest;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GeneticSearchTest {
 
@@ -41,7 +56,7 @@ class GeneticSearchTest {
 
     private static List<String> run(SearchProblem p, SearchOptions o, long seed, int threads) {
         try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(Synthetic.evaluator(), threads, () -> 0L, s -> { })) {
-            GeneticSearch g = new GeneticSearch(p, o, pool);
+            GeneticSearch g = GeneticSearch.builder(p, pool).options(o).build();
             SearchState st = g.newState(seed);
             g.run(st, new SearchListener() { }, new StopSignal());
             return keys(st);
@@ -74,7 +89,7 @@ class GeneticSearchTest {
         SearchProblem p = new SearchProblem(new SearchSpace(List.of(a)), Objective.defaults());
         List<Evaluation> all = new ArrayList<>();
         try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(Synthetic.evaluator(), 1)) {
-            GeneticSearch g = new GeneticSearch(p, SearchOptions.of(20, 15), pool);
+            GeneticSearch g = GeneticSearch.builder(p, pool).options(SearchOptions.of(20, 15)).build();
             SearchState st = g.newState(5);
             g.run(st, new SearchListener() {
                 @Override
@@ -113,7 +128,8 @@ class GeneticSearchTest {
 
         Archive exhaustive = new Archive();
         List<Outcome> all = new ArrayList<>();
-        GeneticSearch judge = new GeneticSearch(p, SearchOptions.of(4, 1), null);
+        GeneticSearch judge = GeneticSearch.builder(p, designs -> { throw new AssertionError("not used"); })
+                .options(SearchOptions.of(4, 1)).build();
         int[] levels = space.genes().stream().mapToInt(g -> g.levels().size()).toArray();
         int[] idx = new int[levels.length];
         for (long k = 0; k < total; k++) {
@@ -148,7 +164,7 @@ class GeneticSearchTest {
         assertTrue(budget <= total / 4);
         try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(Synthetic::evaluateHard, 2)) {
             SearchOptions o = SearchOptions.of(24, 0).withMaxEvaluations(budget - 24);
-            GeneticSearch g = new GeneticSearch(p, o, pool);
+            GeneticSearch g = GeneticSearch.builder(p, pool).options(o).build();
             SearchState st = g.newState(11);
             g.run(st, new SearchListener() { }, new StopSignal());
             assertTrue(st.evaluations() <= budget, "evaluations " + st.evaluations());

@@ -1,19 +1,19 @@
 package org.phodex.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.phodex.moo.SbxCrossover;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
 import org.phodex.spec.SearchRange;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SearchSpaceTest {
 

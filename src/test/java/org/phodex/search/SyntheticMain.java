@@ -1,6 +1,7 @@
 package org.phodex.search;
 
 import org.phodex.cli.Main;
+import org.phodex.cli.Wiring;
 
 /**
  * phodex with the synthetic evaluator wired in (for scripts/search-kill9-check.sh). PHODEX_SYNTH_SLEEP_MS
@@ -12,7 +13,7 @@ public final class SyntheticMain {
 
     public static void main(String[] args) {
         long sleepMs = Long.parseLong(System.getenv().getOrDefault("PHODEX_SYNTH_SLEEP_MS", "0"));
-        Evaluators.install((archs, workload, seed) -> d -> {
+        Wiring wiring = Wiring.defaults().withEvaluators((archs, workload, seed) -> d -> {
             if (sleepMs > 0) {
                 try {
                     Thread.sleep(sleepMs);
@@ -22,6 +23,6 @@ public final class SyntheticMain {
             }
             return Synthetic.evaluate(d);
         });
-        System.exit(Main.run(args));
+        System.exit(Main.run(wiring, args));
     }
 }
