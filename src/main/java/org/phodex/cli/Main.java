@@ -17,6 +17,7 @@ import picocli.CommandLine;
                 ListCommand.class,
                 MeshCommand.class,
                 PlotCommand.class,
+                ReportCommand.class,
                 ResumeCommand.class,
                 SearchCommand.class,
                 SelftestCommand.class,

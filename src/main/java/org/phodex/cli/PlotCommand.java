@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plot",
         mixinStandardHelpOptions = true,
         description = "Redraw a search run's or a sweep's figures from its CSV files (no re-evaluation) into "
-                + "DIR/plots: PNG, SVG and PDF of each, with its data as CSV beside it.")
+                + "DIR/plots: PNG, SVG and PDF of each, with its data as CSV beside it; and the interactive DIR/report.html.")
 public final class PlotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "run folder (runs/NAME) or sweep folder")
@@ -41,6 +41,11 @@ public final class PlotCommand implements Callable<Integer> {
         out.println("wrote " + written.size() + " files in " + dir.resolve(RunFigures.PLOTS_DIR) + ":");
         for (Path p : written) {
             out.println("  " + p);
+        }
+        try {
+            out.println("report: " + org.phodex.report.RunReport.write(dir));
+        } catch (org.phodex.report.ReportInputException e) {
+            err.println("phodex plot: note: no report.html: " + e.getMessage());
         }
         out.flush();
         return 0;

@@ -32,6 +32,7 @@ final class RunDriver {
         out.printf(Locale.ROOT, "front: %d designs, hypervolume %.4f%n", s.archive().size(), s.hypervolume());
         out.println("results: " + run.dir().resolve("pareto.csv"));
         out.println("plots:   " + run.dir().resolve("plots") + "/");
+        report(run.dir(), out);
         if (r.reason() == StopReason.INTERRUPTED) {
             out.println("checkpoint written; continue with: phodex resume " + run.dir());
             out.flush();
@@ -39,6 +40,17 @@ final class RunDriver {
         }
         out.flush();
         return 0;
+    }
+
+    /** Writes the run's or sweep's report.html and prints its path; a failure is a note, never lost results. */
+    static void report(Path runDir, PrintWriter out) {
+        try {
+            out.println("report:  " + org.phodex.report.RunReport.write(runDir) + "  (interactive; open in a browser)");
+            out.flush();
+        } catch (RuntimeException e) {
+            System.err.println("report: could not write report.html (" + e.getMessage() + "); retry with: phodex "
+                    + "report " + runDir);
+        }
     }
 
     /** Draws a finished run's or sweep's figures into {@code runDir/plots}. */

@@ -122,6 +122,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         RunDriver.plots(dir);
         spec.commandLine().getOut().println("sweep: " + points + " points -> " + dir.resolve("sweep.csv"));
+        RunDriver.report(dir, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -79,6 +79,11 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         for (String comp : CostModel.COMPONENTS) {
             cols.put("breakdown_" + comp + "_j", c.breakdownJ().get(comp));
         }
+        for (int i = 0; i < r.layerErrors().size(); i++) {
+            // per-layer error and SNR, numbered from 1 in the network's order (the report's per-layer table)
+            cols.put("layer" + (i + 1) + "_relative_error", r.layerErrors().get(i).relativeRmsError());
+            cols.put("layer" + (i + 1) + "_snr_db", r.layerErrors().get(i).snrDb());
+        }
         cols.put("infeasible_reason", r.feasible() ? "" : r.infeasibleReason());
         return new Outcome(design, r.feasible(), r.infeasibleReason(), c.energyJ(), r.accuracy(), c.latencyS(),
                 c.areaMm2(), cols, 0);
