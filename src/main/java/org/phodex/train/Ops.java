@@ -59,7 +59,11 @@ public final class Ops {
         double[] bv = b.value();
         double[] y = new double[groups * m * n];
         long work = (long) groups * m * n * k;
-        Dense.forEach(groups, work, g -> Dense.addMulT(av, g * m * k, m, k, bv, g * n * k, n, y, g * m * n));
+        Dense.forEach(groups, work, g -> {
+            double[] bt = new double[k * n];
+            Dense.transpose(bv, g * n * k, n, k, bt, 0);
+            Dense.addMul(av, g * m * k, m, k, bt, 0, n, y, g * m * n);
+        });
         int[] shape = a.shape();
         shape[shape.length - 1] = n;
         return Tensor.result(y, shape, dy -> {
@@ -89,8 +93,10 @@ public final class Ops {
         double[] bv = b.value();
         int period = bv.length;
         double[] y = new double[av.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = av[i] + bv[i % period];
+        for (int o = 0; o < y.length; o += period) {
+            for (int i = 0; i < period; i++) {
+                y[o + i] = av[o + i] + bv[i];
+            }
         }
         return Tensor.result(y, as, dy -> {
             if (a.requiresGrad()) {
@@ -98,8 +104,10 @@ public final class Ops {
             }
             if (b.requiresGrad()) {
                 double[] g = b.grad();
-                for (int i = 0; i < dy.length; i++) {
-                    g[i % period] += dy[i];
+                for (int o = 0; o < dy.length; o += period) {
+                    for (int i = 0; i < period; i++) {
+                        g[i] += dy[o + i];
+                    }
                 }
             }
         }, a, b);
