@@ -31,7 +31,8 @@ public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSn
         double rateHz = d.getDouble(Params.MODULATION_GHZ) * 1e9;
         return new DetectorParams(lib.value("photodetector", "responsivity_a_per_w"),
                 lib.value("photodetector", "dark_current_a"), rateHz / 2,
-                lib.value("tia", "feedback_resistance_ohm"), lib.value("constants", "temperature_k"));
+                lib.value("tia", "feedback_resistance_ohm"), lib.value("constants", "temperature_k"),
+                lib.value("constants", "electron_charge_c"), lib.value("constants", "boltzmann_j_per_k"));
     }
 
     public static LinkBudget of(Design d, Family f, DeviceLibrary lib) {

@@ -1,12 +1,10 @@
 package org.phodex.photonics;
 
-/** Shot and thermal noise of a photodetector with a TIA: the one place the detector-noise formula lives. */
+/**
+ * Shot and thermal noise of a photodetector with a TIA: the one place the detector-noise formula lives. q and k_B
+ * come with the detector's parameters (from the device library's {@code constants}).
+ */
 public final class DetectorNoise {
-    /** Elementary charge (C), exact SI. */
-    public static final double Q_C = 1.602176634e-19;
-    /** Boltzmann constant (J/K), exact SI. */
-    public static final double K_B = 1.380649e-23;
-
     private DetectorNoise() {
     }
 
@@ -16,11 +14,11 @@ public final class DetectorNoise {
     }
 
     private static double shotVariance(double currentA, DetectorParams d) {
-        return 2 * Q_C * (currentA + d.darkCurrentA()) * d.bandwidthHz();
+        return 2 * d.electronChargeC() * (currentA + d.darkCurrentA()) * d.bandwidthHz();
     }
 
     private static double thermalVariance(DetectorParams d) {
-        return 4 * K_B * d.temperatureK() * d.bandwidthHz() / d.tiaFeedbackOhm();
+        return 4 * d.boltzmannJPerK() * d.temperatureK() * d.bandwidthHz() / d.tiaFeedbackOhm();
     }
 
     /**
@@ -48,7 +46,7 @@ public final class DetectorNoise {
      */
     public static double minReceivedPowerW(double snrDb, DetectorParams d) {
         double rho = 1.0 / (2 * Math.pow(10, snrDb / 10));
-        double qb = Q_C * d.bandwidthHz();
+        double qb = d.electronChargeC() * d.bandwidthHz();
         double c = shotVariance(0, d) + thermalVariance(d);
         double current = (qb + Math.sqrt(qb * qb + rho * c)) / rho;
         return current / d.responsivityAPerW();

@@ -8,12 +8,23 @@ final class Lbfgs {
     }
 
     private static final int MEMORY = 10;
+    /** Plateau rule: stop when the last {@value} iterations lowered f by less than {@link #PLATEAU_GAIN} of it. */
+    static final int PLATEAU_WINDOW = 100;
+    static final double PLATEAU_GAIN = 1e-3;
 
     private Lbfgs() {
     }
 
     /** Minimizes f from x0 (not modified); returns the best point found within maxIterations. */
     static double[] minimize(Function f, double[] x0, int maxIterations) {
+        return minimize(f, x0, maxIterations, 0);
+    }
+
+    /**
+     * Minimizes f from x0 (not modified) until f <= fTarget, f stops falling (by less than a factor
+     * 1 - {@link #PLATEAU_GAIN} over {@link #PLATEAU_WINDOW} iterations), or maxIterations; returns the last point.
+     */
+    static double[] minimize(Function f, double[] x0, int maxIterations, double fTarget) {
         int d = x0.length;
         double[] x = x0.clone();
         double[] g = new double[d];
@@ -27,10 +38,15 @@ final class Lbfgs {
         double[] xNew = new double[d];
         double[] gNew = new double[d];
         double[] dir = new double[d];
+        double[] history = new double[PLATEAU_WINDOW];
         for (int it = 0; it < maxIterations; it++) {
-            if (norm(g) < 1e-12) {
+            if (norm(g) < 1e-12 || fx <= fTarget) {
                 break;
             }
+            if (it >= PLATEAU_WINDOW && fx > (1 - PLATEAU_GAIN) * history[it % PLATEAU_WINDOW]) {
+                break;
+            }
+            history[it % PLATEAU_WINDOW] = fx;
             // two-loop recursion: dir = -H g
             System.arraycopy(g, 0, dir, 0, d);
             for (int j = 0; j < stored; j++) {

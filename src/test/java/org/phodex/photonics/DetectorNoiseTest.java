@@ -46,4 +46,17 @@ class DetectorNoiseTest {
     void infinitePowerMeansNoNoise() {
         assertEquals(0, DetectorNoise.relativeNoise(Double.POSITIVE_INFINITY, D));
     }
+
+    @Test
+    void theConstantsComeWithTheParameters() {
+        // doubling q doubles the shot variance; doubling k_B doubles the thermal variance (no dark current)
+        DetectorParams base = new DetectorParams(1, 0, 1e9, 1e3, 300, 1.602176634e-19, 1.380649e-23);
+        DetectorParams q2 = new DetectorParams(1, 0, 1e9, 1e3, 300, 2 * 1.602176634e-19, 1.380649e-23);
+        DetectorParams k2 = new DetectorParams(1, 0, 1e9, 1e3, 300, 1.602176634e-19, 2 * 1.380649e-23);
+        double shot = 3.2043533e-13;
+        double thermal = 1.6567788e-14;
+        assertEquals(Math.sqrt(shot + thermal), DetectorNoise.noiseCurrentA(1e-3, base), 1e-12);
+        assertEquals(Math.sqrt(2 * shot + thermal), DetectorNoise.noiseCurrentA(1e-3, q2), 1e-12);
+        assertEquals(Math.sqrt(shot + 2 * thermal), DetectorNoise.noiseCurrentA(1e-3, k2), 1e-12);
+    }
 }
