@@ -25,6 +25,9 @@ public sealed interface ModelShape permits ModelShape.Cnn, ModelShape.Vit {
     /** Every matrix product of one inference, in execution order. */
     List<Gemm> gemms();
 
+    /** The digital operations of one inference besides the GEMMs and their bias adds. */
+    DigitalOps digitalOps();
+
     /** Operand statistics per GEMM (trained weights; which inputs are signed; which matrices are activations). */
     List<Operands> operands();
 
@@ -105,6 +108,21 @@ public sealed interface ModelShape permits ModelShape.Cnn, ModelShape.Vit {
             return g;
         }
 
+        /** ReLU (one comparison per conv and hidden output) and 2x2 max pooling (3 comparisons per pooled value). */
+        @Override
+        public DigitalOps digitalOps() {
+            double cmp = 0;
+            int[][] m = maps();
+            for (int i = 0; i < convChannels.length; i++) {
+                double outs = (double) m[i][0] * m[i][1] * convChannels[i];
+                cmp += outs + 3.0 * (m[i][0] / 2) * (m[i][1] / 2) * convChannels[i];
+            }
+            for (int h : hidden) {
+                cmp += h;
+            }
+            return new DigitalOps(cmp, 0, 0);
+        }
+
         @Override
         public List<Operands> operands() {
             List<Operands> o = new ArrayList<>();
@@ -183,6 +201,22 @@ public sealed interface ModelShape permits ModelShape.Cnn, ModelShape.Vit {
             }
             g.add(new Gemm("head", 1, dim, classes, 1));
             return g;
+        }
+
+        /**
+         * Per block: two layer norms over every token, the 1/sqrt(d) scaling and softmax of every head's scores,
+         * GELU over the MLP, two residual adds; plus the position-table add and the final layer norm.
+         */
+        @Override
+        public DigitalOps digitalOps() {
+            int t = tokens();
+            DigitalOps block = DigitalOps.layerNorm(2.0 * t, dim)
+                    .plus(new DigitalOps(0, (double) heads * t * t, 0))
+                    .plus(DigitalOps.softmax((double) heads * t, t))
+                    .plus(DigitalOps.gelu((double) t * mlp))
+                    .plus(new DigitalOps(2.0 * t * dim, 0, 0));
+            return block.times(blocks).plus(new DigitalOps((double) t * dim, 0, 0))
+                    .plus(DigitalOps.layerNorm(t, dim));
         }
 
         @Override

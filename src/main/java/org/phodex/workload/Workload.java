@@ -36,6 +36,11 @@ public interface Workload {
         return Optional.empty();
     }
 
+    /** Digital operations besides the GEMMs (softmax, layer norm, GELU, ...); none are counted for MLPs. */
+    default DigitalOps digitalOps() {
+        return model().map(m -> m.shape().digitalOps()).orElse(DigitalOps.NONE);
+    }
+
     /** True when the workload has data, so its accuracy is a real top-1 (an MLP or a CNN/ViT). */
     default boolean hasData() {
         return network().isPresent() || model().isPresent();
