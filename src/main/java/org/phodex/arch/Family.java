@@ -38,7 +38,7 @@ public interface Family {
 
     /**
      * Number of detectors that share one laser line's power at full scale: the laser must supply
-     * P_rx x fanout / transmission (PHYSICS.md sec. 5), per laser line.
+     * P_rx x fanout / transmission (docs/physics.md sec. 5), per laser line.
      */
     double fanout(Design d);
 
@@ -53,7 +53,7 @@ public interface Family {
 
     /**
      * How the functional simulation realizes this design's tiles, at the received power the link budget computed
-     * (the one physical chain of PHYSICS.md sec. 1).
+     * (the one physical chain of docs/physics.md sec. 1).
      */
     SimSettings simSettings(Design d, DeviceLibrary lib, double receivedPowerW, DetectorParams detector);
 }

@@ -11,7 +11,7 @@ import org.phodex.spec.Params;
 
 /**
  * Coherent MZI meshes: a tile W = U S V^T with U and V on meshes of this family's layout and S on one column
- * of attenuating MZIs (PHYSICS.md sec. 2); inputs on traveling-wave MZMs, homodyne detection.
+ * of attenuating MZIs (docs/physics.md sec. 2); inputs on traveling-wave MZMs, homodyne detection.
  */
 public abstract class MziFamily implements Family {
 

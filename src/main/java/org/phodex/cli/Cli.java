@@ -46,6 +46,18 @@ final class Cli {
                 commandLine.getErr().println("phodex: " + t.getMessage());
                 return EXIT_USAGE;
             }
+            if (t instanceof java.nio.file.FileSystemException fs) {
+                commandLine.getErr().println("phodex: cannot write " + fs.getFile() + ": "
+                        + org.phodex.search.RunFiles.reason(fs));
+                return EXIT_USAGE;
+            }
+            if (t instanceof java.io.UncheckedIOException u
+                    && u.getCause() instanceof java.nio.file.FileSystemException fs) {
+                // a path that cannot be written (permissions, a file where a folder should be, /proc ...)
+                commandLine.getErr().println("phodex: " + u.getMessage().replaceFirst(":.*", "") + ": "
+                        + org.phodex.search.RunFiles.reason(fs));
+                return EXIT_USAGE;
+            }
             commandLine.getErr().println("phodex: internal error: " + t);
             if (System.getenv("PHODEX_DEBUG") != null) {
                 t.printStackTrace(commandLine.getErr());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.phodex.evaluation.BatchMatched;
 import org.phodex.evaluation.Catalog;
 import org.phodex.evaluation.DesignResolver;
 import org.phodex.evaluation.EvaluationResult;
@@ -77,22 +78,17 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        List<BatchMatched> matched = BatchMatched.of(ev, arch, res, r.devices());
         if (json) {
-            out.println(ResultJson.toJson(res, seed));
+            out.println(ResultJson.toJson(res, seed, matched));
         } else {
-            table(out, res, seed);
+            table(out, res, seed, matched);
         }
         out.flush();
         return 0;
     }
 
-    /** "12.3x less energy" or, below 1, "4.5x more energy". */
-    static String ratioText(double baselineOverDesign) {
-        return baselineOverDesign >= 1 ? String.format("%.3gx less energy", baselineOverDesign)
-                : String.format("%.3gx more energy", 1 / baselineOverDesign);
-    }
-
-    static void table(PrintWriter out, EvaluationResult r, long seed) {
+    static void table(PrintWriter out, EvaluationResult r, long seed, List<BatchMatched> matched) {
         var c = r.cost();
         out.printf("%s on %s  (seed %d, %d chip sample%s%s)%n", r.design().architecture(), r.workload(), seed,
                 r.chips(), r.chips() == 1 ? "" : "s",
@@ -102,6 +98,17 @@ final class EvaluateCommand implements Callable<Integer> {
             sb.append(sb.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue());
         }
         out.println("design: " + sb);
+        if (!r.feasible()) {
+            // the reasons first: nothing below is a result this design delivers
+            String[] reasons = r.infeasibleReason().split(Evaluator.REASON_SEPARATOR);
+            out.println();
+            out.printf("INFEASIBLE: %d limit%s broken%n", reasons.length, reasons.length == 1 ? "" : "s");
+            for (String why : reasons) {
+                out.println("  - " + why);
+            }
+            out.println("The figures below describe a design that cannot be built as specified; it is not compared "
+                    + "with the digital baseline.");
+        }
         out.println();
         out.printf("%-28s %12s  %s%n", "energy per inference", Units.si(c.energyJ(), "J"),
                 String.format("(%s per MAC, %,d MACs)", Units.si(c.energyPerMacJ(), "J"), c.macs()));
@@ -132,12 +139,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (r.fitErrorMean() > 0) {
             out.printf("%-28s %12.4g  (non-universal mesh approximation)%n", "mesh fit error", r.fitErrorMean());
         }
-        out.printf("%-28s %12s  -> %s than %s%n", "digital baseline", Units.si(r.baseline().energyJ(), "J"),
-                ratioText(r.baseline().ratio(c.energyJ())), r.baseline().name());
-        out.printf("%-28s %12s  -> %s than %s%n", "", Units.si(r.baselineBatchOne().energyJ(), "J"),
-                ratioText(r.baselineBatchOne().ratio(c.energyJ())), r.baselineBatchOne().name());
-        if (!r.feasible()) {
-            out.println("INFEASIBLE: " + r.infeasibleReason());
+        if (r.feasible()) {
+            out.println("digital baseline, batch-matched (the design priced at the GPU's batch):");
+            int width = matched.stream().mapToInt(m -> m.baseline().name().length()).max().orElse(26);
+            for (BatchMatched m : matched) {
+                out.printf("  %-" + width + "s %10s  design at batch %d: %s -> %s%n", m.baseline().name(),
+                        Units.si(m.baseline().energyJ(), "J"), m.designBatch(), Units.si(m.designEnergyJ(), "J"),
+                        m.ratioText());
+            }
         }
     }
 }

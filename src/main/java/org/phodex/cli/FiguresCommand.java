@@ -37,11 +37,12 @@ public final class FiguresCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "gallery folder (default plots)")
-    Path output = Path.of("plots");
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "gallery folder (default plots; with "
+            + "--quick a new scratch folder, so the committed gallery is never overwritten by a quick run)")
+    Path output;
 
     @Option(names = "--quick", description = "small budgets and coarse grids (seconds instead of minutes; for "
-            + "tests and for checking the pipeline, not for publication)")
+            + "tests and for checking the pipeline, not for publication); writes to a scratch folder unless -o")
     boolean quick;
 
     @Option(names = "--threads", paramLabel = "T", description = "evaluation threads (default: all cores)")
@@ -61,12 +62,19 @@ public final class FiguresCommand implements Callable<Integer> {
             System.setProperty("java.awt.headless", "true");
         }
         String t = Integer.toString(SearchCommand.threads(threads));
+        if (output == null) {
+            output = defaultOutput(quick);
+        }
+        try {
+            org.phodex.search.RunFiles.createFolder(output);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         Path work = Files.createTempDirectory("phodex-figures");
         List<Entry> entries = new ArrayList<>();
         try {
-            Files.createDirectories(output);
             entries.add(search("search-digits-mlp", "digits-mlp: search over all five families", "digits-mlp",
                     quick ? 8 : 48, quick ? 2 : 60, t, work, out));
             entries.add(sweep("sweep-adc-bits", "ADC resolution, Clements mesh vs MRR bank (digits-mlp)",
@@ -96,6 +104,11 @@ public final class FiguresCommand implements Callable<Integer> {
                 output.resolve("README.md"));
         out.flush();
         return 0;
+    }
+
+    /** The committed gallery, or for --quick a new scratch folder (quick figures are not for publication). */
+    static Path defaultOutput(boolean quick) throws IOException {
+        return quick ? Files.createTempDirectory("phodex-figures-quick-") : Path.of("plots");
     }
 
     private Entry search(String name, String title, String workload, int population, int generations,

@@ -22,6 +22,15 @@ public final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "run folder (runs/NAME) or sweep folder")
     Path dir;
 
+    @picocli.CommandLine.Option(names = "--accuracy-range", paramLabel = "LO:HI",
+            description = "top-1 accuracy shown on the Pareto plot, in percent (e.g. 90:100); designs outside are "
+                    + "left out of the drawing and counted in its legend")
+    String accuracyRange;
+
+    @picocli.CommandLine.Option(names = "--energy-range", paramLabel = "LO:HI",
+            description = "energy per inference shown on the Pareto plot, in joules (e.g. 1e-9:1e-6)")
+    String energyRange;
+
     @Spec
     CommandSpec spec;
 
@@ -34,7 +43,12 @@ public final class PlotCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> written;
         try {
-            written = RunFigures.write(dir, note -> err.println("phodex plot: note: " + note));
+            double[] q = accuracyRange == null ? new double[] {Double.NaN, Double.NaN}
+                    : org.phodex.plot.PlotRanges.parse(accuracyRange, "--accuracy-range");
+            double[] e = energyRange == null ? new double[] {Double.NaN, Double.NaN}
+                    : org.phodex.plot.PlotRanges.parse(energyRange, "--energy-range");
+            written = RunFigures.write(dir, note -> err.println("phodex plot: note: " + note),
+                    new org.phodex.plot.PlotRanges(q[0], q[1], e[0], e[1]));
         } catch (PlotInputException e) {
             throw new UsageException(e.getMessage());
         }

@@ -1,12 +1,15 @@
 package org.phodex.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.phodex.moo.DesignEvaluator;
 import org.phodex.moo.SearchOptions;
 import org.phodex.moo.ThreadPoolEvaluator;
 import org.phodex.search.Checkpoint;
 import org.phodex.search.RunConfig;
+import org.phodex.search.RunLock;
 import org.phodex.search.SearchRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +37,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--generations", paramLabel = "G", description = "new total generation budget")
     Long generations;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", description = "wall-time budget of this invocation")
+    @Option(names = "--time-limit", paramLabel = "[+]DURATION",
+            description = "new total wall-time budget of the run, counting the time it has already run (e.g. 2h); "
+                    + "+DURATION gives that much more than already spent (e.g. +30m). Default: the saved budget, "
+                    + "so a resumed run stops where an uninterrupted one would")
     String timeLimit;
 
     @Option(names = "--max-evaluations", paramLabel = "N", description = "new total evaluation budget")
@@ -45,12 +51,40 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Checkpoint cp;
         try {
-            cp = Checkpoint.read(dir);
+            Checkpoint.read(dir); // a clear message for a folder that is not a search run, before locking it
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        try (RunLock lock = RunDriver.lock(dir, "resume", spec.commandLine().getErr())) {
+            Checkpoint cp;
+            try {
+                cp = Checkpoint.read(dir); // again: the holder of the lock may have written a newer one
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            RunConfig config = cp.config().with(options(cp), threads == null ? cp.config().threads()
+                    : SearchCommand.threads(threads));
+            PrintWriter out = spec.commandLine().getOut();
+            DesignEvaluator evaluator = wiring.evaluators().create(config.specs(), config.workload(),
+                    config.seed(), config.chipSamples());
+            try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, config.threads(),
+                    wiring.evalClock(), System.err::println)) {
+                SearchRun run = SearchRun.resume(dir, cp, config, pool, wiring.runClock());
+                out.println("resuming " + dir + " after generation " + cp.state().generationsDone() + " ("
+                        + cp.state().evaluations() + " evaluations)");
+                double limit = config.options().timeLimitS();
+                if (limit > 0) {
+                    out.printf(Locale.ROOT, "time budget: %.0f s of %.0f s used, %.0f s left%n",
+                            cp.state().elapsedS(), limit, Math.max(0, limit - cp.state().elapsedS()));
+                }
+                return RunDriver.drive(run, wiring.stopSignals().get(), out);
+            }
+        }
+    }
+
+    /** The saved options with this invocation's new budgets. */
+    private SearchOptions options(Checkpoint cp) {
         SearchOptions o = cp.config().options();
         if (generations != null) {
             if (generations < 1) {
@@ -59,7 +93,12 @@ final class ResumeCommand implements Callable<Integer> {
             o = o.withGenerations(generations);
         }
         if (timeLimit != null) {
-            o = o.withTimeLimitS(Durations.seconds(timeLimit, "--time-limit"));
+            String t = timeLimit.trim();
+            if (t.startsWith("+")) {
+                o = o.withTimeLimitS(cp.state().elapsedS() + Durations.seconds(t.substring(1), "--time-limit"));
+            } else {
+                o = o.withTimeLimitS(Durations.seconds(t, "--time-limit"));
+            }
         }
         if (maxEvaluations != null) {
             if (maxEvaluations < 1) {
@@ -67,15 +106,6 @@ final class ResumeCommand implements Callable<Integer> {
             }
             o = o.withMaxEvaluations(maxEvaluations);
         }
-        int t = threads == null ? cp.config().threads() : SearchCommand.threads(threads);
-        RunConfig config = cp.config().with(o, t);
-        DesignEvaluator evaluator = wiring.evaluators().create(config.specs(), config.workload(), config.seed());
-        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
-                System.err::println)) {
-            SearchRun run = SearchRun.resume(dir, cp, config, pool, wiring.runClock());
-            spec.commandLine().getOut().println("resuming " + dir + " after generation "
-                    + cp.state().generationsDone() + " (" + cp.state().evaluations() + " evaluations)");
-            return RunDriver.drive(run, wiring.stopSignals().get(), spec.commandLine().getOut());
-        }
+        return o;
     }
 }

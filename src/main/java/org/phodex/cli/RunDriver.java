@@ -8,6 +8,7 @@ import org.phodex.moo.GeneticSearch;
 import org.phodex.moo.StopReason;
 import org.phodex.moo.StopSignal;
 import org.phodex.search.Progress;
+import org.phodex.search.RunLock;
 import org.phodex.search.SearchRun;
 
 /** Runs a {@link SearchRun} for the search and resume commands: Ctrl-C, progress, summary, exit code. */
@@ -40,6 +41,18 @@ final class RunDriver {
         }
         out.flush();
         return 0;
+    }
+
+    /** Locks a run folder for this process (exit 2 naming the holder when another process has it). */
+    static RunLock lock(Path dir, String command, PrintWriter err) {
+        try {
+            return RunLock.acquire(dir, command, note -> {
+                err.println(note);
+                err.flush();
+            });
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** Writes the run's or sweep's report.html and prints its path; a failure is a note, never lost results. */

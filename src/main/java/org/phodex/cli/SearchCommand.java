@@ -10,6 +10,7 @@ import org.phodex.moo.SearchOptions;
 import org.phodex.moo.ThreadPoolEvaluator;
 import org.phodex.search.RunConfig;
 import org.phodex.search.RunFiles;
+import org.phodex.search.RunLock;
 import org.phodex.search.SearchRun;
 import org.phodex.spec.ArchitectureSpec;
 import picocli.CommandLine.Command;
@@ -74,6 +75,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed (default 1)")
     long seed = 1;
 
+    @Option(names = "--chips", paramLabel = "K", description = "chip samples per design (Monte Carlo over static "
+            + "errors; default 1: more are slower and steadier)")
+    int chips = 1;
+
     @Option(names = "--threads", paramLabel = "T", description = "evaluation threads (default: all cores)")
     Integer threads;
 
@@ -116,24 +121,29 @@ final class SearchCommand implements Callable<Integer> {
             throw new UsageException("--objectives: workload '" + workload + "' is shape-only (no test data), so "
                     + "it has no accuracy; use the matrix-level error instead, e.g. --objectives energy,error");
         }
-        RunConfig config = RunConfig.of(specs, wl, seed, options, objs, t);
+        if (chips < 1) {
+            throw new UsageException("--chips must be at least 1, got " + chips);
+        }
+        RunConfig config = RunConfig.of(specs, wl, seed, options, objs, t, chips);
         try {
             config.problem();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         Path dir = output != null ? output : freeRunFolder(Path.of("runs", runName(specs, workload)));
-        try {
-            RunFiles.prepare(dir, force);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        DesignEvaluator evaluator = wiring.evaluators().create(specs, wl, seed);
-        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
-                System.err::println)) {
-            SearchRun run = SearchRun.start(dir, config, pool, wiring.runClock(), evaluator.runInfo());
-            spec.commandLine().getOut().println("run folder: " + dir);
-            return RunDriver.drive(run, wiring.stopSignals().get(), spec.commandLine().getOut());
+        try (RunLock lock = RunDriver.lock(dir, "search", spec.commandLine().getErr())) {
+            try {
+                RunFiles.prepare(dir, force);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            DesignEvaluator evaluator = wiring.evaluators().create(specs, wl, seed, chips);
+            try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
+                    System.err::println)) {
+                SearchRun run = SearchRun.start(dir, config, pool, wiring.runClock(), evaluator.runInfo());
+                spec.commandLine().getOut().println("run folder: " + dir);
+                return RunDriver.drive(run, wiring.stopSignals().get(), spec.commandLine().getOut());
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.phodex.moo.DesignEvaluator;
 import org.phodex.moo.ThreadPoolEvaluator;
 import org.phodex.search.RunFiles;
+import org.phodex.search.RunLock;
 import org.phodex.search.Sweep;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Param;
@@ -33,8 +34,13 @@ final class SweepCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-a", "--architecture"}, paramLabel = "ARCH", required = true,
-            description = "architecture name or YAML path")
-    String architecture;
+            description = "architecture name or YAML path; repeat to sweep several on the same grid (one figure, "
+                    + "one line or heat map per architecture; each one's own sweep in DIR/<name>/)")
+    List<String> architectures = new ArrayList<>();
+
+    @Option(names = "--chips", paramLabel = "K", description = "chip samples per point (Monte Carlo over static "
+            + "errors; default 1); with more than one, accuracy plots show the spread over chips as a band")
+    int chips = 1;
 
     @Option(names = {"-w", "--workload"}, paramLabel = "WORKLOAD", description = "workload name or YAML path "
             + "(default " + SearchCommand.DEFAULT_WORKLOAD + ")")
@@ -98,29 +104,65 @@ final class SweepCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         int t = SearchCommand.threads(threads);
-        ArchitectureSpec arch;
+        if (chips < 1) {
+            throw new UsageException("--chips must be at least 1, got " + chips);
+        }
+        List<ArchitectureSpec> archs = new ArrayList<>();
         String wl;
         try {
-            arch = wiring.resolver().architecture(architecture);
+            for (String a : architectures) {
+                ArchitectureSpec s = wiring.resolver().architecture(a);
+                if (archs.stream().anyMatch(x -> x.name().equals(s.name()))) {
+                    throw new IllegalArgumentException("architecture '" + s.name() + "' given twice");
+                }
+                archs.add(s);
+            }
             wl = wiring.resolver().workload(workload);
+            for (ArchitectureSpec arch : archs) {
+                for (String name : fixed.keySet()) {
+                    org.phodex.evaluation.DesignResolver.checkUsed(arch, name);
+                }
+                for (Sweep.Axis a : axes) {
+                    org.phodex.evaluation.DesignResolver.checkUsed(arch, a.name());
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path dir = output != null ? output : Path.of("runs", "sweep-" + arch.name() + "-"
+        Path dir = output != null ? output : Path.of("runs", "sweep-"
+                + String.join("+", archs.stream().map(ArchitectureSpec::name).toList()) + "-"
                 + String.join("-", axes.stream().map(Sweep.Axis::name).toList()));
-        try {
-            RunFiles.prepare(dir, force);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        int points = 0;
+        try (RunLock lock = RunDriver.lock(dir, "sweep", spec.commandLine().getErr())) {
+            try {
+                RunFiles.prepare(dir, force);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            List<Path> parts = new ArrayList<>();
+            for (ArchitectureSpec arch : archs) {
+                // several architectures: each sweeps into its own sub-folder, then they are joined in DIR
+                Path into = archs.size() == 1 ? dir : dir.resolve(arch.name());
+                if (archs.size() > 1) {
+                    try {
+                        RunFiles.prepare(into, true);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage());
+                    }
+                }
+                DesignEvaluator evaluator = wiring.evaluators().create(List.of(arch), wl, seed, chips);
+                try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
+                        System.err::println)) {
+                    points += Sweep.run(into, arch, wl, seed, axes, fixed, pool, evaluator.runInfo(),
+                            Math.max(16, 4 * t), System.err::println);
+                }
+                parts.add(into);
+            }
+            if (archs.size() > 1) {
+                org.phodex.plot.SweepMerge.merge(parts, dir);
+            }
+            RunDriver.plots(dir);
         }
-        DesignEvaluator evaluator = wiring.evaluators().create(List.of(arch), wl, seed);
-        int points;
-        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
-                System.err::println)) {
-            points = Sweep.run(dir, arch, wl, seed, axes, fixed, pool, evaluator.runInfo(), Math.max(16, 4 * t),
-                    System.err::println);
-        }
-        RunDriver.plots(dir);
         spec.commandLine().getOut().println("sweep: " + points + " points -> " + dir.resolve("sweep.csv"));
         RunDriver.report(dir, spec.commandLine().getOut());
         return 0;

@@ -13,7 +13,7 @@ import org.phodex.workload.DigitalOps;
 import org.phodex.workload.Gemm;
 
 /**
- * Energy, latency and area per inference (PHYSICS.md sec. 7). Every component is its own line of the breakdown
+ * Energy, latency and area per inference (docs/physics.md sec. 7). Every component is its own line of the breakdown
  * and names the device entries it used. A layer with M input vectors, inner size K and N outputs on r x c tiles
  * needs ceil(K/c) ceil(N/r) tiles and M shots per tile; cycles = shots / (cores x parallel vectors).
  */

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.phodex.spec.SpecException;
 
 /**
- * The measured digital baseline (PHYSICS.md sec. 9): an NVIDIA H100's board energy per inference, measured
+ * The measured digital baseline (docs/physics.md sec. 9): an NVIDIA H100's board energy per inference, measured
  * per workload at batch 1 and at a large batch (workloads/baseline/h100-workloads.json). The default reference
  * is the best measured case, bf16 at the large batch, so a ratio is never flattered by launch overhead.
  * A workload that was not measured falls back, by name, to the 8192^3 bf16 GEMM's energy per MAC times its MACs.

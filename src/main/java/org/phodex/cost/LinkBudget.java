@@ -10,7 +10,7 @@ import org.phodex.spec.Design;
 import org.phodex.spec.Params;
 
 /**
- * The link budget of a design (PHYSICS.md sec. 5): worst optical path, the received power a detector needs for
+ * The link budget of a design (docs/physics.md sec. 5): worst optical path, the received power a detector needs for
  * the ADC's resolution, and the laser power that delivers it. The functional simulation uses
  * {@link #receivedPowerW()} exactly, so less laser power means more detector noise.
  *
@@ -26,7 +26,7 @@ public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSn
                          double receivedPowerW, double lineOpticalW, double laserOpticalW, double laserElectricalW, String model,
                          DetectorParams detector) {
 
-    /** Detector parameters at the design's symbol rate: noise bandwidth f_mod / 2 (PHYSICS.md sec. 4). */
+    /** Detector parameters at the design's symbol rate: noise bandwidth f_mod / 2 (docs/physics.md sec. 4). */
     public static DetectorParams detector(Design d, DeviceLibrary lib) {
         double rateHz = d.getDouble(Params.MODULATION_GHZ) * 1e9;
         return new DetectorParams(lib.value("photodetector", "responsivity_a_per_w"),
@@ -65,7 +65,7 @@ public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSn
                     lossDb - modLoss, f.tileRows(d), f.tileCols(d));
             lineOpticalW = Math.pow(10, dbm / 10) * 1e-3 * Math.pow(2, adcBits) * margin;
         } else {
-            // P_laser per line = P_rx x fan-out / transmission (PHYSICS.md sec. 5)
+            // P_laser per line = P_rx x fan-out / transmission (docs/physics.md sec. 5)
             lineOpticalW = pMin * margin * f.fanout(d) / transmission;
         }
         double received = lineOpticalW * transmission / f.fanout(d);

@@ -42,6 +42,7 @@ public final class DesignResolver {
                 devices = devices.with(name, v);
             } else {
                 Param p = Params.get(name);
+                checkUsed(spec, name);
                 Object v = p.parse(value);
                 if (p.name().equals(Params.PHASE_SHIFTER)) {
                     String problem = devices.checkPhaseShifter((String) v);
@@ -53,6 +54,19 @@ public final class DesignResolver {
             }
         }
         return new Resolved(d, devices);
+    }
+
+    /**
+     * A parameter the architecture does not list among its parameters has no effect on it (ring_q on an MZI
+     * mesh): IllegalArgumentException naming the parameters it has, rather than a result that silently ignores
+     * the setting.
+     */
+    public static void checkUsed(ArchitectureSpec spec, String name) {
+        if (!name.startsWith(DeviceLibrary.PATH_PREFIX) && !spec.defaults().has(name)) {
+            throw new IllegalArgumentException(spec.name() + " (family " + spec.family() + ") does not use "
+                    + name + "; its parameters: " + String.join(", ", new java.util.TreeSet<>(
+                    spec.defaults().params().keySet())));
+        }
     }
 
     /** All names --set accepts: parameters, then device paths. */

@@ -27,7 +27,7 @@ import org.phodex.workload.Workload;
 
 /**
  * Scores one design both ways: the cost model prices it, and the workload's matrix multiplies run through the
- * functional simulation at the received optical power that the same link budget computed (PHYSICS.md sec. 1).
+ * functional simulation at the received optical power that the same link budget computed (docs/physics.md sec. 1).
  * A pure function of (spec, design, device library, options): every random stream is seeded from the run seed
  * and the design's hash, so results never depend on thread timing.
  */
@@ -157,13 +157,14 @@ public final class Evaluator {
 
         DigitalBaseline.Figure best = baseline.best(workload.name(), cost.macs());
         DigitalBaseline.Figure one = baseline.batchOne(workload.name(), cost.macs());
-        String reason = constraintViolation(spec.constraints(), cost, acc);
+        List<String> violations = violations(spec.constraints(), cost, acc);
         double maxLineW = lib.value("laser", "max_optical_power_w");
-        if (reason == null && cost.link().lineOpticalW() > maxLineW) {
-            reason = String.format("a laser line must launch %.3g W, above devices.laser.max_optical_power_w "
+        if (cost.link().lineOpticalW() > maxLineW) {
+            violations.add(String.format("a laser line must launch %.3g W, above devices.laser.max_optical_power_w "
                     + "(%.3g W): the worst path loses %.1f dB", cost.link().lineOpticalW(), maxLineW,
-                    cost.link().pathLossDb());
+                    cost.link().pathLossDb()));
         }
+        String reason = violations.isEmpty() ? null : String.join(REASON_SEPARATOR, violations);
         return new EvaluationResult(d, workload.name(), cost, acc, accStd, ref, accSamples, options.chips(), relErr,
                 errors, fitCount == 0 ? 0 : fitSum / fitCount, best, one, reason == null, reason);
     }
@@ -256,20 +257,33 @@ public final class Evaluator {
         }
     }
 
-    /** The first constraint the design breaks, or null. */
-    static String constraintViolation(ArchitectureSpec.Constraints c, CostReport r, double accuracy) {
+    /** Joins the reasons of an infeasible design in {@link EvaluationResult#infeasibleReason()}. */
+    public static final String REASON_SEPARATOR = "; ";
+
+    /** Every constraint the design breaks (empty when none), in a fixed order: area, power, latency, accuracy. */
+    static List<String> violations(ArchitectureSpec.Constraints c, CostReport r, double accuracy) {
+        List<String> out = new ArrayList<>();
         if (r.areaMm2() > c.maxAreaMm2()) {
-            return String.format("area %.4g mm2 > max_area_mm2 %.4g", r.areaMm2(), c.maxAreaMm2());
+            out.add(String.format("area %.4g mm2 > max_area_mm2 %.4g", r.areaMm2(), c.maxAreaMm2()));
         }
         if (r.powerW() > c.maxPowerW()) {
-            return String.format("power %.4g W > max_power_w %.4g", r.powerW(), c.maxPowerW());
+            out.add(String.format("power %.4g W > max_power_w %.4g", r.powerW(), c.maxPowerW()));
         }
         if (r.latencyS() > c.maxLatencyS()) {
-            return String.format("latency %.4g s > max_latency_s %.4g", r.latencyS(), c.maxLatencyS());
+            out.add(String.format("latency %.4g s > max_latency_s %.4g", r.latencyS(), c.maxLatencyS()));
         }
         if (!Double.isNaN(accuracy) && accuracy < c.minAccuracy()) {
-            return String.format("accuracy %.4f < min_accuracy %.4f", accuracy, c.minAccuracy());
+            out.add(String.format("accuracy %.4f < min_accuracy %.4f", accuracy, c.minAccuracy()));
         }
-        return null;
+        return out;
+    }
+
+    /**
+     * The design's energy per inference with its weights loaded once per {@code batch} inferences, for a
+     * comparison with a digital baseline measured at that batch (the cost model alone; accuracy does not depend
+     * on the batch).
+     */
+    public double energyAtBatchJ(ArchitectureSpec spec, Design d, DeviceLibrary lib, int batch) {
+        return CostModel.evaluate(d.with(Params.BATCH, batch), Families.get(spec.family()), lib, workload).energyJ();
     }
 }

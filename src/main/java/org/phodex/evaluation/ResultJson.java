@@ -16,7 +16,7 @@ public final class ResultJson {
     private ResultJson() {
     }
 
-    public static ObjectNode toNode(EvaluationResult r, long seed) {
+    public static ObjectNode toNode(EvaluationResult r, long seed, java.util.List<BatchMatched> matched) {
         CostReport c = r.cost();
         ObjectNode o = MAPPER.createObjectNode();
         o.put("architecture", r.design().architecture());
@@ -49,17 +49,29 @@ public final class ResultJson {
         o.put("accuracy_samples", r.accuracySamples());
         o.put("chips", r.chips());
         number(o, "relative_error", r.relativeError());
-        ObjectNode base = o.putObject("baseline");
-        base.put("name", r.baseline().name());
-        base.put("energy_j", r.baseline().energyJ());
-        base.put("ratio", r.baseline().ratio(c.energyJ()));
-        ObjectNode base1 = o.putObject("baseline_batch1");
-        base1.put("name", r.baselineBatchOne().name());
-        base1.put("energy_j", r.baselineBatchOne().energyJ());
-        base1.put("ratio", r.baselineBatchOne().ratio(c.energyJ()));
+        // each baseline beside the design at the same batch; no ratio for a design that cannot be built
+        String[] keys = {"baseline", "baseline_batch1"};
+        for (int i = 0; i < keys.length && i < matched.size(); i++) {
+            BatchMatched m = matched.get(i);
+            ObjectNode base = o.putObject(keys[i]);
+            base.put("name", m.baseline().name());
+            base.put("energy_j", m.baseline().energyJ());
+            base.put("batch", m.baseline().batch());
+            base.put("design_batch", m.designBatch());
+            base.put("design_energy_j", m.designEnergyJ());
+            if (r.feasible()) {
+                base.put("ratio", m.ratio());
+            } else {
+                base.putNull("ratio");
+            }
+        }
         o.put("feasible", r.feasible());
         if (!r.feasible()) {
             o.put("infeasible_reason", r.infeasibleReason());
+            ArrayNode reasons = o.putArray("infeasible_reasons");
+            for (String why : r.infeasibleReason().split(Evaluator.REASON_SEPARATOR)) {
+                reasons.add(why);
+            }
         }
         ArrayNode layers = o.putArray("layer_errors");
         for (EvaluationResult.LayerError le : r.layerErrors()) {
@@ -91,9 +103,9 @@ public final class ResultJson {
         return o;
     }
 
-    public static String toJson(EvaluationResult r, long seed) {
+    public static String toJson(EvaluationResult r, long seed, java.util.List<BatchMatched> matched) {
         try {
-            return MAPPER.writeValueAsString(toNode(r, seed));
+            return MAPPER.writeValueAsString(toNode(r, seed, matched));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

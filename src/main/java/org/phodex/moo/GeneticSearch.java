@@ -129,7 +129,7 @@ public final class GeneticSearch {
         long gens0 = state.generationsDone;
         while (true) {
             double runS = (nanoClock.getAsLong() - t0) / 1e9;
-            StopReason reason = stopReason(state, runS, stop);
+            StopReason reason = stopReason(state, elapsed0 + runS, stop);
             if (reason != null) {
                 return new Result(reason, state);
             }
@@ -147,7 +147,7 @@ public final class GeneticSearch {
         }
     }
 
-    private StopReason stopReason(SearchState s, double runS, StopSignal stop) {
+    private StopReason stopReason(SearchState s, double elapsedS, StopSignal stop) {
         if (stop.requested()) {
             return StopReason.INTERRUPTED;
         }
@@ -157,7 +157,7 @@ public final class GeneticSearch {
         if (options.maxEvaluations() > 0 && s.evaluations >= options.maxEvaluations()) {
             return StopReason.MAX_EVALUATIONS;
         }
-        if (options.timeLimitS() > 0 && runS >= options.timeLimitS()) {
+        if (options.timeLimitS() > 0 && elapsedS >= options.timeLimitS()) { // the run's budget, across resumes
             return StopReason.TIME_LIMIT;
         }
         if (options.stagnation() > 0 && s.stagnantGenerations >= options.stagnation()) {
@@ -178,7 +178,7 @@ public final class GeneticSearch {
             eta = Math.min(eta, (options.maxEvaluations() - s.evaluations) * runS / evals);
         }
         if (options.timeLimitS() > 0) {
-            eta = Math.min(eta, options.timeLimitS() - runS);
+            eta = Math.min(eta, options.timeLimitS() - s.elapsedS);
         }
         return Double.isInfinite(eta) ? Double.NaN : Math.max(0, eta);
     }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The fitness the genetic algorithm sees: objective scores where larger is better (minimized objectives
- * negated, so every objective is maximized: see SEARCH.md on Jenetics' crowding distance under MINIMUM),
+ * negated, so every objective is maximized: see docs/search.md on Jenetics' crowding distance under MINIMUM),
  * and a constraint violation (0 = feasible).
  *
  * <p>Constrained domination (Deb 2000): a feasible design dominates every infeasible one; of two infeasible

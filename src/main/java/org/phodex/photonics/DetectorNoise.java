@@ -8,7 +8,7 @@ public final class DetectorNoise {
     private DetectorNoise() {
     }
 
-    /** sigma_I = sqrt(2 q (I + I_dark) B + 4 k T B / R_F): shot plus TIA thermal noise (PHYSICS.md sec. 4). */
+    /** sigma_I = sqrt(2 q (I + I_dark) B + 4 k T B / R_F): shot plus TIA thermal noise (docs/physics.md sec. 4). */
     public static double noiseCurrentA(double signalCurrentA, DetectorParams d) {
         return Math.sqrt(shotVariance(signalCurrentA, d) + thermalVariance(d));
     }

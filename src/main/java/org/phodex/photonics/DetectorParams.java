@@ -25,7 +25,7 @@ public record DetectorParams(double responsivityAPerW, double darkCurrentA, doub
                 1.380649e-23);
     }
 
-    /** Typical values: 1 A/W, 1 nA dark (PHYSICS.md sec. 8), 5 GHz, 1 kOhm, 300 K. */
+    /** Typical values: 1 A/W, 1 nA dark (docs/physics.md sec. 8), 5 GHz, 1 kOhm, 300 K. */
     public static DetectorParams typical() {
         return new DetectorParams(1.0, 1e-9, 5e9, 1e3, 300);
     }

@@ -20,10 +20,18 @@ import java.util.Map;
  * @param energyPerMacJ energy per MAC; NaN if not reported
  * @param breakdownJ    component -> energy per inference (from {@code breakdown_<component>_j} columns)
  * @param designKey     the design's cache key
+ * @param accuracyStd   spread of the accuracy over chip samples (fraction); NaN if not reported
  */
 record DesignPoint(String evalId, String architecture, Map<String, String> parameters, boolean feasible,
                    double energyJ, double accuracy, double relativeError, double energyPerMacJ,
-                   Map<String, Double> breakdownJ, String designKey) {
+                   Map<String, Double> breakdownJ, String designKey, double accuracyStd) {
+
+    DesignPoint(String evalId, String architecture, Map<String, String> parameters, boolean feasible,
+                double energyJ, double accuracy, double relativeError, double energyPerMacJ,
+                Map<String, Double> breakdownJ, String designKey) {
+        this(evalId, architecture, parameters, feasible, energyJ, accuracy, relativeError, energyPerMacJ,
+                breakdownJ, designKey, Double.NaN);
+    }
 
     static final String BREAKDOWN_PREFIX = "breakdown_";
     static final String BREAKDOWN_SUFFIX = "_j";
@@ -61,7 +69,8 @@ record DesignPoint(String evalId, String architecture, Map<String, String> param
                     Collections.unmodifiableMap(params), table.bool(r, "feasible"), table.number(r, "energy_j"),
                     table.number(r, "accuracy"), table.number(r, "relative_error"),
                     table.number(r, "energy_per_mac_j"), Collections.unmodifiableMap(breakdown),
-                    table.text(r, "design_key")));
+                    table.text(r, "design_key"), table.has("accuracy_std") ? table.number(r, "accuracy_std")
+                    : Double.NaN));
         }
         return out;
     }

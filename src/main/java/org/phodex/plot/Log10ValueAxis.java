@@ -51,6 +51,10 @@ final class Log10ValueAxis extends NumberAxis {
                 break;
             }
         }
+        if (out.size() < 2) {
+            // too narrow for any round value: label the ends, so that the bar always says what it spans
+            out = new ArrayList<>(List.of(lowLog, highLog));
+        }
         if (out.size() > 8) {
             int step = (out.size() + 7) / 8;
             List<Double> thinned = new ArrayList<>();

@@ -52,9 +52,28 @@ final class ParetoFigure {
 
     static Figure create(String name, List<DesignPoint> evaluated, List<DesignPoint> front, RunInfo info,
                          String title) {
+        return create(name, evaluated, front, info, title, PlotRanges.AUTO);
+    }
+
+    /** As above, showing only the designs within {@code ranges} (the others are counted in the legend). */
+    static Figure create(String name, List<DesignPoint> evaluatedIn, List<DesignPoint> frontIn, RunInfo info,
+                         String title, PlotRanges ranges) {
+        List<DesignPoint> allIn = new ArrayList<>(evaluatedIn);
+        allIn.addAll(frontIn);
+        Quality quality = Quality.choose(allIn, name);
+        List<DesignPoint> evaluated = new ArrayList<>();
+        int outside = 0;
+        for (DesignPoint p : evaluatedIn) {
+            if (ranges.showsQuality(quality.value(p)) && ranges.showsEnergy(p.energyJ())) {
+                evaluated.add(p);
+            } else {
+                outside++;
+            }
+        }
+        List<DesignPoint> front = frontIn.stream().filter(p -> ranges.showsQuality(quality.value(p))
+                && ranges.showsEnergy(p.energyJ())).toList();
         List<DesignPoint> all = new ArrayList<>(evaluated);
         all.addAll(front);
-        Quality quality = Quality.choose(all, name);
         List<String> architectures = architectures(info, all);
 
         XYSeriesCollection infeasible = new XYSeriesCollection();
@@ -149,27 +168,39 @@ final class ParetoFigure {
         plot.setRangeAxis(qualityAxis);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
 
-        XYLineAndShapeRenderer infeasibleRenderer = new XYLineAndShapeRenderer(false, true);
-        infeasibleRenderer.setSeriesShape(0, Style.cross(MARKER_PT * 0.8));
-        infeasibleRenderer.setSeriesPaint(0, Style.withAlpha(Style.GREY, 0.6));
+        // the faded cloud and the infeasible crosses: one path per style (a few thousand markers stay small in
+        // SVG and PDF); their datasets stay for the label placement, drawn by no renderer
+        PointCloud crosses = new PointCloud(Style.cross(MARKER_PT * 0.8), Style.withAlpha(Style.GREY, 0.6));
+        for (int i = 0; i < infeasibleSeries.getItemCount(); i++) {
+            crosses.add(infeasibleSeries.getX(i).doubleValue(), infeasibleSeries.getY(i).doubleValue());
+        }
+        plot.addAnnotation(crosses, false);
+        XYLineAndShapeRenderer hidden = new XYLineAndShapeRenderer(false, false);
+        hidden.setDefaultSeriesVisible(false);
+        hidden.setDefaultSeriesVisibleInLegend(false);
         plot.setDataset(0, infeasible);
-        plot.setRenderer(0, infeasibleRenderer);
+        plot.setRenderer(0, hidden);
 
-        XYLineAndShapeRenderer fadedRenderer = new XYLineAndShapeRenderer(false, true);
         XYLineAndShapeRenderer frontRenderer = new XYLineAndShapeRenderer(false, true);
         frontRenderer.setUseOutlinePaint(true);
         frontRenderer.setDrawOutlines(true);
         for (int i = 0; i < architectures.size(); i++) {
             Color c = Style.PALETTE.get(i % Style.PALETTE.size());
-            fadedRenderer.setSeriesShape(i, Style.marker(i, MARKER_PT * 0.8));
-            fadedRenderer.setSeriesPaint(i, Style.withAlpha(c, 0.22));
+            PointCloud cloud = new PointCloud(Style.marker(i, MARKER_PT * 0.8), Style.withAlpha(c, 0.22));
+            XYSeries fs = faded.getSeries(i);
+            for (int k = 0; k < fs.getItemCount(); k++) {
+                cloud.add(fs.getX(k).doubleValue(), fs.getY(k).doubleValue());
+            }
+            plot.addAnnotation(cloud, false);
             frontRenderer.setSeriesShape(i, Style.marker(i, MARKER_PT * 1.3));
             frontRenderer.setSeriesPaint(i, c);
             frontRenderer.setSeriesOutlinePaint(i, Color.BLACK);
             frontRenderer.setSeriesOutlineStroke(i, new BasicStroke(0.6f));
         }
         plot.setDataset(1, faded);
-        plot.setRenderer(1, fadedRenderer);
+        XYLineAndShapeRenderer hiddenFaded = new XYLineAndShapeRenderer(false, false);
+        hiddenFaded.setDefaultSeriesVisible(false);
+        plot.setRenderer(1, hiddenFaded);
 
         XYStepRenderer stepRenderer = new XYStepRenderer();
         stepRenderer.setDefaultShapesVisible(false);
@@ -213,52 +244,57 @@ final class ParetoFigure {
                 offLow = offLow == 0 ? p.energyJ() : Math.min(offLow, p.energyJ());
             }
         }
+        if (!Double.isNaN(ranges.energyLowJ())) {
+            xLow = ranges.energyLowJ();
+        }
+        if (!Double.isNaN(ranges.energyHighJ())) {
+            xHigh = ranges.energyHighJ();
+        }
         energyAxis.setRange(xLow, xHigh);
         decadeTicks(energyAxis, xLow, xHigh);
         double[] yRange = quality == Quality.ACCURACY
                 ? linearRange(bounds.yMin, bounds.yMax)
                 : new double[] {bounds.yMin / 2, bounds.yMax * 4};
+        if (!Double.isNaN(ranges.qualityLow())) {
+            yRange[0] = ranges.qualityLow();
+        }
+        if (!Double.isNaN(ranges.qualityHigh())) {
+            yRange[1] = ranges.qualityHigh();
+        }
         qualityAxis.setRange(yRange[0], yRange[1]);
         decadeTicks(qualityAxis, yRange[0], yRange[1]);
-        // labels of the vertical lines start at the bottom: high energy and poor quality is usually empty
-        double yBottom = quality == Quality.ACCURACY
-                ? yRange[0] + 0.015 * (yRange[1] - yRange[0])
-                : yRange[0] * Math.pow(yRange[1] / yRange[0], 0.015);
 
+        LabelLayer labels = new LabelLayer(Style.ANNOTATION_FONT,
+                new java.awt.Font(Style.FONT_FAMILY, java.awt.Font.BOLD, 10), quality == Quality.ACCURACY);
         if (showReference) {
             double refPct = 100 * reference;
-            ValueMarker m = new ValueMarker(refPct, Style.REFERENCE_LINE, Style.DASHED_STROKE);
-            m.setLabel(String.format(Locale.ROOT, "float reference %.1f %%", refPct));
-            m.setLabelFont(Style.ANNOTATION_FONT);
-            m.setLabelPaint(Style.REFERENCE_LINE);
-            m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            m.setLabelOffset(new RectangleInsets(2, 4, 2, 16));   // clear of the off-scale markers at the edge
-            m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+            ValueMarker m = new ValueMarker(refPct, Style.REFERENCE_LINE, Style.DOTTED_STROKE);
             plot.addRangeMarker(m, Layer.BACKGROUND);
+            labels.horizontalLine(refPct, String.format(Locale.ROOT, "float reference %.1f %%", refPct),
+                    Style.REFERENCE_LINE);
             data.add("reference_accuracy", "", "", Double.NaN, refPct, "", "float reference", "");
         }
-        double yTop = quality == Quality.ACCURACY
-                ? yRange[1] - 0.015 * (yRange[1] - yRange[0])
-                : yRange[1] / Math.pow(yRange[1] / yRange[0], 0.015);
-        LabelPlacer placer = new LabelPlacer(plot, quality, yRange, yBottom, yTop, xLow, xHigh);
+        LabelPlacer placer = new LabelPlacer(plot, labels, quality, yRange, xLow, xHigh);
         if (baseline.isPresent()) {
             RunInfo.Baseline b = baseline.get();
             placer.verticalLine(b.energyJ(), b.name() + ": " + SiFormat.format(b.energyJ(), "J"),
-                    Style.BLACK, Style.REFERENCE_STROKE);
-            placer.verticalLine(b.energyJ() / 10, "10x less energy", Style.REFERENCE_LINE, Style.DASHED_STROKE);
-            placer.verticalLine(b.energyJ() / 100, "100x less energy", Style.VERMILLION, Style.DASHED_STROKE);
+                    Style.BASELINE_COLOUR, Style.baselineStroke(0));
+            placer.verticalLine(b.energyJ() / 10, "10x less energy", Style.BASELINE_COLOUR,
+                    Style.baselineStroke(1));
+            placer.verticalLine(b.energyJ() / 100, "100x less energy", Style.BASELINE_COLOUR,
+                    Style.baselineStroke(2));
             data.add("baseline", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
             data.add("baseline_10x", "", "", b.energyJ() / 10, Double.NaN, "", "10x less energy", "");
             data.add("baseline_100x", "", "", b.energyJ() / 100, Double.NaN, "", "100x less energy", "");
         }
         info.baselineBatch1().ifPresent(b -> {
             placer.verticalLine(b.energyJ(), b.name() + ": " + SiFormat.format(b.energyJ(), "J"),
-                    Style.GREY.darker(), Style.DOTTED_STROKE);
+                    Style.BASELINE_COLOUR, Style.baselineStroke(3));
             data.add("baseline_batch1", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
         });
 
-        List<String> key = numberDesigns(plot, new ArrayList<>(labelled), quality);
+        List<String> key = numberDesigns(labels, new ArrayList<>(labelled), quality);
+        plot.addAnnotation(labels, false);
 
         JFreeChart chart = new JFreeChart(title, Style.AXIS_LABEL_FONT, plot, true);
         LegendItemCollection items = legend(architectures, present(all), highlighted, !infeasibleSeries.isEmpty(),
@@ -273,6 +309,12 @@ final class ParetoFigure {
                     offScaleArrow(MARKER_PT), Style.withAlpha(Style.GREY, 0.8));
             off.setLabelFont(Style.LEGEND_FONT);
             items.add(off);
+        }
+        if (outside > 0) {
+            LegendItem hiddenNote = new LegendItem(outside + " designs outside the ranges shown (all in the CSV)",
+                    "", "", "", new java.awt.geom.Rectangle2D.Double(0, 0, 0, 0), Color.WHITE);
+            hiddenNote.setLabelFont(Style.LEGEND_FONT);
+            items.add(hiddenNote);
         }
         plot.setFixedLegendItems(items);
         Style.apply(chart);
@@ -323,20 +365,17 @@ final class ParetoFigure {
      */
     private static final class LabelPlacer {
         private final XYPlot plot;
+        private final LabelLayer labels;
         private final List<double[]> points = new ArrayList<>();
         private final boolean logY;
         private final double[] yRange;
-        private final double yBottom;
-        private final double yTop;
         private final double decadesShown;
 
-        LabelPlacer(XYPlot plot, Quality quality, double[] yRange, double yBottom, double yTop, double xLow,
-                    double xHigh) {
+        LabelPlacer(XYPlot plot, LabelLayer labels, Quality quality, double[] yRange, double xLow, double xHigh) {
             this.plot = plot;
+            this.labels = labels;
             this.logY = quality != Quality.ACCURACY;
             this.yRange = yRange;
-            this.yBottom = yBottom;
-            this.yTop = yTop;
             this.decadesShown = Math.log10(xHigh / xLow);
             for (int d = 0; d < plot.getDatasetCount(); d++) {
                 org.jfree.data.xy.XYDataset ds = plot.getDataset(d);
@@ -357,10 +396,9 @@ final class ParetoFigure {
                     : (y - yRange[0]) / (yRange[1] - yRange[0]);
         }
 
+        /** The line, and its label at the end (bottom or top) with fewer designs just left of it. */
         void verticalLine(double x, String label, Color colour, java.awt.Stroke stroke) {
-            ValueMarker m = new ValueMarker(x, colour, stroke);
-            plot.addDomainMarker(m, Layer.BACKGROUND);
-            // the text runs along the line, on its left, over about half the plot's height
+            plot.addDomainMarker(new ValueMarker(x, colour, stroke), Layer.BACKGROUND);
             double band = 0.04 * decadesShown;
             int low = 0;
             int high = 0;
@@ -377,17 +415,7 @@ final class ParetoFigure {
                     high++;
                 }
             }
-            boolean atBottom = low <= high;
-            // just left of the line, so that the text's box does not hide it
-            double xText = x / Math.pow(10, 0.005 * decadesShown);
-            XYTextAnnotation text = new XYTextAnnotation(" " + label + " ", xText, atBottom ? yBottom : yTop);
-            text.setFont(Style.ANNOTATION_FONT);
-            text.setPaint(colour);
-            text.setBackgroundPaint(new Color(255, 255, 255, 200));
-            text.setRotationAngle(-Math.PI / 2);
-            text.setTextAnchor(atBottom ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
-            text.setRotationAnchor(atBottom ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
-            plot.addAnnotation(text);
+            labels.verticalLine(x, label, colour, low <= high);
         }
     }
 
@@ -395,24 +423,12 @@ final class ParetoFigure {
      * Numbers the labelled designs on the plot (next to the marker, towards the empty side of the front: the
      * region of lower energy and better quality) and returns the key lines "1. mzi-clements: n=16, ADC 6b, ...".
      */
-    private static List<String> numberDesigns(XYPlot plot, List<DesignPoint> designs, Quality quality) {
+    private static List<String> numberDesigns(LabelLayer labels, List<DesignPoint> designs, Quality quality) {
         List<String> key = new ArrayList<>();
-        boolean up = quality == Quality.ACCURACY;
         for (int i = 0; i < designs.size(); i++) {
             DesignPoint p = designs.get(i);
             String number = Integer.toString(i + 1);
-            XYPointerAnnotation a = new XYPointerAnnotation(number, p.energyJ(), quality.value(p),
-                    up ? -0.75 * Math.PI : 0.75 * Math.PI);
-            a.setFont(new java.awt.Font(Style.FONT_FAMILY, java.awt.Font.BOLD, 10));
-            a.setPaint(Color.BLACK);
-            a.setArrowPaint(new Color(0, 0, 0, 0));
-            a.setArrowLength(0);
-            a.setArrowWidth(0);
-            a.setBaseRadius(5);
-            a.setTipRadius(5);
-            a.setLabelOffset(1);
-            a.setTextAnchor(up ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
-            plot.addAnnotation(a);
+            labels.point(p.energyJ(), quality.value(p), number);
             String params = p.shortLabel();
             String q = quality == Quality.ACCURACY
                     ? String.format(Locale.ROOT, "%.1f %%", quality.value(p))

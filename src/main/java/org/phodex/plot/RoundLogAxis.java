@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.LogTick;
+import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
@@ -43,18 +43,24 @@ final class RoundLogAxis extends LogAxis {
         List<Double> major = Log10ValueAxis.tickLogs(low, high);
         for (double v : major) {
             double value = Math.pow(10, v);
-            ticks.add(new LogTick(TickType.MAJOR, value, createTickLabel(value), anchor));
+            // a plain String label (NumberTick), not LogTick's AttributedString: SVG and PDF then keep it as text
+            ticks.add(new NumberTick(TickType.MAJOR, value, label(value), anchor, TextAnchor.CENTER, 0));
         }
         if (isMinorTickMarksVisible() && high - low >= 1) {
             for (int k = (int) Math.floor(low); k <= (int) Math.ceil(high); k++) {
                 for (int m = 2; m <= 9; m++) {
                     double v = k + Math.log10(m);
                     if (v > low && v < high) {
-                        ticks.add(new LogTick(TickType.MINOR, Math.pow(10, v), null, anchor));
+                        ticks.add(new NumberTick(TickType.MINOR, Math.pow(10, v), "", anchor, TextAnchor.CENTER, 0));
                     }
                 }
             }
         }
         return ticks;
+    }
+
+    private String label(double value) {
+        java.text.NumberFormat f = getNumberFormatOverride();
+        return f != null ? f.format(value) : SiFormat.plain(value);
     }
 }

@@ -38,6 +38,11 @@ public final class RunFigures {
      * (no indicators.csv, no energy breakdown, no manifest).
      */
     public static List<Path> write(Path dir, Consumer<String> notes) {
+        return write(dir, notes, PlotRanges.AUTO);
+    }
+
+    /** As above, with the Pareto plot limited to {@code ranges}. */
+    public static List<Path> write(Path dir, Consumer<String> notes, PlotRanges ranges) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
@@ -62,7 +67,7 @@ public final class RunFigures {
             info = RunInfo.empty(sweep ? "sweep" : "run");
             notes.accept(manifest + " not found: drawn without the reference accuracy and the baseline lines");
         }
-        List<Figure> figures = sweep ? sweepFigures(dir, info, notes) : runFigures(dir, info, notes);
+        List<Figure> figures = sweep ? sweepFigures(dir, info, notes) : runFigures(dir, info, notes, ranges);
 
         Path plots = dir.resolve(PLOTS_DIR);
         List<Path> written = new ArrayList<>();
@@ -77,7 +82,7 @@ public final class RunFigures {
         return written;
     }
 
-    private static List<Figure> runFigures(Path dir, RunInfo info, Consumer<String> notes) {
+    private static List<Figure> runFigures(Path dir, RunInfo info, Consumer<String> notes, PlotRanges ranges) {
         CsvTable evaluationsTable = CsvTable.read(dir.resolve("evaluations.csv"));
         List<DesignPoint> evaluations = DesignPoint.readAll(evaluationsTable);
         if (evaluations.isEmpty()) {
@@ -99,7 +104,7 @@ public final class RunFigures {
 
         List<Figure> figures = new ArrayList<>();
         String about = about(info, evaluations.size());
-        figures.add(ParetoFigure.create("pareto", evaluations, front, info, "Pareto front" + about));
+        figures.add(ParetoFigure.create("pareto", evaluations, front, info, "Pareto front" + about, ranges));
 
         Path indicators = dir.resolve("indicators.csv");
         if (Files.isRegularFile(indicators)) {

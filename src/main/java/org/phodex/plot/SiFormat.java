@@ -4,15 +4,13 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.Locale;
+import org.phodex.spec.SiUnits;
 
 /**
  * Formats a quantity (with an empty unit: a plain dimensionless number, see {@link #plain}) with an SI prefix and its unit: 1.6e-6 J -> "1.6 µJ", 2e-13 J -> "200 fJ". Used for log-axis
  * tick labels and for annotations, so energies read the way papers write them.
  */
 final class SiFormat extends NumberFormat {
-    private static final String[] PREFIXES = {"y", "z", "a", "f", "p", "n", "µ", "m", "", "k", "M", "G", "T", "P", "E", "Z", "Y"};
-    private static final int UNIT_INDEX = 8;
-
     private final String unit;
     private final boolean log10Input;
 
@@ -26,35 +24,14 @@ final class SiFormat extends NumberFormat {
         this.log10Input = log10Input;
     }
 
-    /** "1.6 µJ": three significant digits at most, trailing zeros dropped. */
+    /** "1.6 µJ": three significant digits at most, trailing zeros dropped ({@link SiUnits}' range rule). */
     static String format(double value, String unit) {
-        if (Double.isNaN(value)) {
-            return "n/a";
-        }
-        if (value == 0 || Double.isInfinite(value)) {
-            return (value == 0 ? "0" : Double.toString(value)) + " " + unit;
-        }
-        int exp3 = (int) Math.floor(Math.log10(Math.abs(value)) / 3.0 + 1e-9);
-        int i = Math.max(0, Math.min(PREFIXES.length - 1, exp3 + UNIT_INDEX));
-        double scaled = value / Math.pow(1000, i - UNIT_INDEX);
-        return significant(scaled) + " " + PREFIXES[i] + unit;
+        return SiUnits.figure(value, unit);
     }
 
     /** Up to three significant digits without trailing zeros: 1.60 -> "1.6", 200.0 -> "200". */
     static String significant(double v) {
-        double a = Math.abs(v);
-        String s;
-        if (a >= 100) {
-            s = String.format(Locale.ROOT, "%.0f", v);
-        } else if (a >= 10) {
-            s = String.format(Locale.ROOT, "%.1f", v);
-        } else {
-            s = String.format(Locale.ROOT, "%.2f", v);
-        }
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s;
+        return SiUnits.significant(v);
     }
 
     /** A dimensionless number for a log axis: "0.01", "1", "1000"; "1e-05" below 1e-4. */

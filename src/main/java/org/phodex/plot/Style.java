@@ -71,6 +71,28 @@ public final class Style {
     public static final Color GRID = new Color(0xE0E0E0);
     public static final Color REFERENCE_LINE = new Color(0x555555);
 
+    /**
+     * Baseline lines (a digital reference and its 10x, 100x ... lines) are dark grey, told apart by dash pattern,
+     * never by a family's colour: colour means architecture in every phodex figure.
+     */
+    public static final Color BASELINE_COLOUR = new Color(0x333333);
+    private static final float[][] BASELINE_DASHES = {
+        null,                       // the reference itself: solid
+        {6f, 3f},                   // dashed
+        {9f, 3f, 2f, 3f},           // dash-dot
+        {1.5f, 2.5f},               // dotted
+        {12f, 4f},                  // long dash
+        {9f, 3f, 2f, 3f, 2f, 3f},   // dash-dot-dot
+    };
+
+    /** The stroke of the i-th baseline line: solid, dashed, dash-dot, dotted, long dash, dash-dot-dot, ... */
+    public static Stroke baselineStroke(int index) {
+        float[] dash = BASELINE_DASHES[index % BASELINE_DASHES.length];
+        float width = index == 0 ? 1.2f : 1.0f;
+        return dash == null ? new BasicStroke(width)
+                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);
+    }
+
     public static final Stroke SERIES_STROKE = new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     public static final Stroke REFERENCE_STROKE = new BasicStroke(1.0f);
     public static final Stroke DASHED_STROKE = new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,

@@ -145,6 +145,7 @@ final class SweepFigures {
         XYSeries infeasible = new XYSeries("infeasible", false, true);
         DataTable data = new DataTable("architecture", param, metric.column, "feasible", "design_key");
         List<Double> yValues = new ArrayList<>();
+        List<Object[]> bands = new ArrayList<>();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < architectures.size(); i++) {
             String a = architectures.get(i);
@@ -159,14 +160,26 @@ final class SweepFigures {
             }
             mine.sort(Comparator.comparingDouble(p -> x.position(p.parameter(param))));
             XYSeries s = new XYSeries(a, false, true);
+            XYSeries bandLow = new XYSeries(a + " -1 sd", false, true);
+            XYSeries bandHigh = new XYSeries(a + " +1 sd", false, true);
             for (DesignPoint p : mine) {
                 double xv = x.position(p.parameter(param));
-                s.add(xv, metric.value(p));
                 yValues.add(metric.value(p));
                 if (!p.feasible()) {
+                    // the line breaks at an infeasible point: a design that cannot be built joins nothing
+                    s.add(xv, null);
                     infeasible.add(xv, metric.value(p));
+                } else {
+                    s.add(xv, metric.value(p));
+                    if (metric == Metric.ACCURACY && p.accuracyStd() > 0) {
+                        bandLow.add(xv, metric.value(p) - 100 * p.accuracyStd());
+                        bandHigh.add(xv, metric.value(p) + 100 * p.accuracyStd());
+                    }
                 }
                 data.add(a, p.parameter(param), metric.value(p), p.feasible(), p.designKey());
+            }
+            if (!bandLow.isEmpty()) {
+                bands.add(new Object[] {bandLow, bandHigh, Style.PALETTE.get(i % Style.PALETTE.size())});
             }
             int series = dataset.getSeriesCount();
             dataset.addSeries(s);
@@ -198,10 +211,42 @@ final class SweepFigures {
             y.setLabel(metric.label + ", log scale");
         }
         XYPlot plot = new XYPlot(dataset, x.axis(parameterLabel(param, true)), y, renderer);
+        if (!bands.isEmpty()) {
+            // the spread over chip samples (mean +/- one standard deviation), one translucent band per line
+            org.jfree.data.xy.YIntervalSeriesCollection bandData = new org.jfree.data.xy.YIntervalSeriesCollection();
+            org.jfree.chart.renderer.xy.DeviationRenderer bandRenderer =
+                    new org.jfree.chart.renderer.xy.DeviationRenderer(false, false);
+            for (Object[] b : bands) {
+                XYSeries lo = (XYSeries) b[0];
+                XYSeries hi = (XYSeries) b[1];
+                org.jfree.data.xy.YIntervalSeries band = new org.jfree.data.xy.YIntervalSeries(lo.getKey());
+                for (int k = 0; k < lo.getItemCount(); k++) {
+                    double lv = lo.getY(k).doubleValue();
+                    double hv = hi.getY(k).doubleValue();
+                    band.add(lo.getX(k).doubleValue(), (lv + hv) / 2, lv, hv);
+                    yValues.add(lv);
+                    yValues.add(Math.min(100, hv));
+                }
+                int k = bandData.getSeriesCount();
+                bandData.addSeries(band);
+                bandRenderer.setSeriesFillPaint(k, (Color) b[2]);
+                bandRenderer.setSeriesPaint(k, Style.withAlpha((Color) b[2], 0));
+                bandRenderer.setSeriesVisibleInLegend(k, false);
+            }
+            bandRenderer.setAlpha(0.18f);
+            plot.setDataset(1, bandData);
+            plot.setRenderer(1, bandRenderer);
+            plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+            data.add("band: mean +/- 1 sd over chip samples", "", Double.NaN, "", "");
+        }
         if (metric == Metric.ACCURACY && info.referenceAccuracy() > 0) {
             double ref = 100 * info.referenceAccuracy();
-            plot.addRangeMarker(referenceMarker(ref, String.format(Locale.ROOT, "float reference %.1f %%", ref)),
-                    Layer.BACKGROUND);
+            ValueMarker floatRef = referenceMarker(ref, String.format(Locale.ROOT, "float reference %.1f %%", ref));
+            floatRef.setStroke(Style.DOTTED_STROKE);
+            // below the line: accuracy often ends just under 100 %, where a label above it would be cut off
+            floatRef.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+            floatRef.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addRangeMarker(floatRef, Layer.BACKGROUND);
             yValues.add(ref);
             data.add("float reference", "", ref, "", "");
         }
@@ -211,10 +256,11 @@ final class SweepFigures {
                 double e = b.get().energyJ();
                 plot.addRangeMarker(referenceMarker(e, b.get().name() + ": " + SiFormat.format(e, "J")),
                         Layer.BACKGROUND);
-                plot.addRangeMarker(referenceMarker(e / 10, "10x less energy"), Layer.BACKGROUND);
+                ValueMarker ten = referenceMarker(e / 10, "10x less energy");
+                ten.setStroke(Style.baselineStroke(1));
+                plot.addRangeMarker(ten, Layer.BACKGROUND);
                 ValueMarker hundred = referenceMarker(e / 100, "100x less energy");
-                hundred.setPaint(Style.VERMILLION);
-                hundred.setLabelPaint(Style.VERMILLION);
+                hundred.setStroke(Style.baselineStroke(2));
                 plot.addRangeMarker(hundred, Layer.BACKGROUND);
                 yValues.add(e);
                 yValues.add(e / 100);
@@ -241,7 +287,7 @@ final class SweepFigures {
     }
 
     private static ValueMarker referenceMarker(double value, String label) {
-        ValueMarker m = new ValueMarker(value, Style.REFERENCE_LINE, Style.DASHED_STROKE);
+        ValueMarker m = new ValueMarker(value, Style.BASELINE_COLOUR, Style.baselineStroke(0));
         m.setLabel(label);
         m.setLabelFont(Style.ANNOTATION_FONT);
         m.setLabelPaint(Style.REFERENCE_LINE);
@@ -276,8 +322,19 @@ final class SweepFigures {
             throw new PlotInputException(name + ": no sweep row has values of " + xParam + " and " + yParam
                     + " and a finite " + metric.column);
         }
-        if (hi - lo < 1e-12) {
-            hi = lo + (metric.logScale() ? 0.1 : 1e-6 * Math.max(1, Math.abs(lo)));
+        double dataLo = lo;
+        double dataHi = hi;
+        // a colour scale spans at least a factor of 2 (log metrics) or 5 points (accuracy, in %): differences of
+        // a fraction of a percent must not look like the whole palette
+        double minSpan = metric.logScale() ? Math.log10(2) : 5;
+        if (hi - lo < minSpan) {
+            double mid = (hi + lo) / 2;
+            lo = mid - minSpan / 2;
+            hi = mid + minSpan / 2;
+            if (metric == Metric.ACCURACY && hi > 100) {
+                lo -= hi - 100;
+                hi = 100;
+            }
         }
         double[][] xyz = new double[3][cells.size()];
         for (int i = 0; i < cells.size(); i++) {
@@ -302,23 +359,28 @@ final class SweepFigures {
         plot.setRangeGridlinesVisible(false);
         plot.setBackgroundPaint(new Color(0xEEEEEE));
         if (cells.size() <= MAX_CELL_LABELS) {
+            CellLabels labels = new CellLabels(Style.ANNOTATION_FONT);
             for (double[] c : cells) {
                 double value = metric.logScale() ? Math.pow(10, c[2]) : c[2];
-                String text = metric == Metric.ENERGY ? SiFormat.format(value, "J")
+                String brief = metric == Metric.ENERGY ? SiFormat.significant(value / energyUnit(dataLo, dataHi))
                         : metric == Metric.ACCURACY ? SiFormat.significant(value)
                         : String.format(Locale.ROOT, "%.2g", value);
+                String full = metric == Metric.ENERGY ? SiFormat.format(value, "J") : brief;
+                String mark = c[3] == 0 ? "✗" : "";
                 if (c[3] == 0) {
-                    text += " ✗";
+                    full += " ✗";
+                    brief += " ✗";
                 }
-                XYTextAnnotation a = new XYTextAnnotation(text, c[0], c[1]);
-                a.setFont(Style.ANNOTATION_FONT);
-                a.setPaint(luminance(scale.getPaint(c[2])) > 0.5 ? Color.BLACK : Color.WHITE);
-                plot.addAnnotation(a);
+                labels.add(c[0], c[1], full, brief, mark,
+                        luminance(scale.getPaint(c[2])) > 0.5 ? Color.BLACK : Color.WHITE);
             }
+            plot.addAnnotation(labels, false);
         }
         NumberAxis colourAxis;
+        String span = spanText(metric, dataLo, dataHi);
         if (metric == Metric.ENERGY) {
             colourAxis = new Log10ValueAxis("Energy per inference (J)", "J");
+            span += energyUnitSuffix(dataLo, dataHi);
         } else if (metric == Metric.ERROR) {
             colourAxis = new Log10ValueAxis("Relative output error (RMS)", "");
         } else {
@@ -342,6 +404,12 @@ final class SweepFigures {
         bar.setBackgroundPaint(Color.WHITE);
         JFreeChart chart = new JFreeChart(title, Style.AXIS_LABEL_FONT, plot, false);
         chart.addSubtitle(bar);
+        TextTitle spanNote = new TextTitle("Colour scale: " + span + ((dataHi - dataLo) < 0.9 * (hi - lo)
+                ? "; the scale is widened to " + (metric.logScale() ? "a factor of 2" : "5 points")
+                + " so that small differences do not look large" : ""), Style.ANNOTATION_FONT);
+        spanNote.setPosition(RectangleEdge.BOTTOM);
+        spanNote.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        chart.addSubtitle(spanNote);
         if (cells.size() <= MAX_CELL_LABELS && cells.stream().anyMatch(c -> c[3] == 0)) {
             TextTitle note = new TextTitle("✗ infeasible: a physical limit or a spec constraint is broken (infeasible_reason in the CSV says which)", Style.ANNOTATION_FONT);
             note.setPosition(RectangleEdge.BOTTOM);
@@ -350,6 +418,32 @@ final class SweepFigures {
         }
         Style.apply(chart);
         return new Figure(name, chart, Style.WIDTH_PT, Style.HEIGHT_PT, data);
+    }
+
+    /** "cells span 40.7–41.0 nJ (0.7 %)": what the colours stand for, so that a narrow span is not misread. */
+    static String spanText(Metric metric, double lo, double hi) {
+        if (metric == Metric.ACCURACY) {
+            return String.format(Locale.ROOT, "cells span %s–%s %%", SiFormat.significant(lo),
+                    SiFormat.significant(hi));
+        }
+        double a = Math.pow(10, lo);
+        double b = Math.pow(10, hi);
+        String unit = metric == Metric.ENERGY ? "J" : "";
+        String range = unit.isEmpty() ? String.format(Locale.ROOT, "%.3g–%.3g", a, b)
+                : SiFormat.format(a, unit) + "–" + SiFormat.format(b, unit);
+        return "cells span " + range + String.format(Locale.ROOT, " (%s %%)", SiFormat.significant(100 * (b - a) / a));
+    }
+
+    /** The SI multiple cell numbers are written in when they drop their unit (1e-9 for nJ). */
+    static double energyUnit(double loLog, double hiLog) {
+        double mid = Math.pow(10, (loLog + hiLog) / 2);
+        return Math.pow(1000, Math.floor(Math.log10(mid) / 3));
+    }
+
+    /** ", cell numbers in nJ" for the colour bar's label. */
+    static String energyUnitSuffix(double loLog, double hiLog) {
+        String u = SiFormat.format(energyUnit(loLog, hiLog), "J").replaceFirst("^1 ", "");
+        return "; a cell number without unit is in " + u;
     }
 
     private static double luminance(Paint p) {

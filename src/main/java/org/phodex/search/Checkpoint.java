@@ -56,6 +56,10 @@ public record Checkpoint(RunConfig config, SearchState state, ArrayList<String> 
     /** Reads a run folder's checkpoint; IllegalArgumentException with a user-facing message otherwise. */
     public static Checkpoint read(Path runDir) {
         Path f = file(runDir);
+        if (!Files.isRegularFile(f) && Files.isRegularFile(runDir.resolve("sweep.csv"))) {
+            throw new IllegalArgumentException(runDir + " is a sweep folder; a sweep does not resume: run the "
+                    + "same 'phodex sweep' again with -o " + runDir + " --force (or another -o)");
+        }
         if (!Files.isRegularFile(f)) {
             throw new IllegalArgumentException(runDir + " has no checkpoint (" + f + " is missing); is it a "
                     + "search run folder?");

@@ -24,6 +24,12 @@ public final class Evaluators {
     @FunctionalInterface
     public interface Factory {
         DesignEvaluator create(List<ArchitectureSpec> architectures, String workload, long seed);
+
+        /** With {@code chips} chip samples per design; a factory without chip samples ignores the number. */
+        default DesignEvaluator create(List<ArchitectureSpec> architectures, String workload, long seed,
+                                       int chips) {
+            return create(architectures, workload, seed);
+        }
     }
 
     /** Turns command-line names into specs; IllegalArgumentException / SpecException for bad input. */
@@ -53,8 +59,18 @@ public final class Evaluators {
     };
 
     /** The photonic evaluator (functional simulation + cost model) over the repository's specs. */
-    public static final Factory PHOTONIC = (archs, workload, seed) ->
-            new PhotonicSearchEvaluator(org.phodex.evaluation.Catalog.locate(), archs, workload, seed);
+    public static final Factory PHOTONIC = new Factory() {
+        @Override
+        public DesignEvaluator create(List<ArchitectureSpec> archs, String workload, long seed) {
+            return create(archs, workload, seed, PhotonicSearchEvaluator.SEARCH_CHIPS);
+        }
+
+        @Override
+        public DesignEvaluator create(List<ArchitectureSpec> archs, String workload, long seed, int chips) {
+            return new PhotonicSearchEvaluator(org.phodex.evaluation.Catalog.locate(), archs, workload, seed,
+                    chips);
+        }
+    };
 
     /** Architectures and workloads from the repository, checked against the device library. */
     public static final Resolver CATALOG = new Resolver() {

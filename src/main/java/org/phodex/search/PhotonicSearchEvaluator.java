@@ -31,13 +31,19 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
     private final Evaluator evaluator;
 
     public PhotonicSearchEvaluator(Catalog catalog, List<ArchitectureSpec> architectures, String workload, long seed) {
+        this(catalog, architectures, workload, seed, SEARCH_CHIPS);
+    }
+
+    /** @param chips chip samples per design (the search's default is {@value #SEARCH_CHIPS}) */
+    public PhotonicSearchEvaluator(Catalog catalog, List<ArchitectureSpec> architectures, String workload, long seed,
+                                   int chips) {
         for (ArchitectureSpec a : architectures) {
             specs.put(a.name(), a);
         }
         this.devices = catalog.devices();
         Workload w = catalog.workload(workload);
         int samples = w.hasData() ? Math.min(w.testSize(), SEARCH_SAMPLES) : 1;
-        this.evaluator = new Evaluator(w, catalog.baseline(), new Evaluator.Options(SEARCH_CHIPS, samples,
+        this.evaluator = new Evaluator(w, catalog.baseline(), new Evaluator.Options(chips, samples,
                 Math.min(samples, 200), seed));
     }
 

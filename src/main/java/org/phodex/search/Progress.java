@@ -47,6 +47,20 @@ public final class Progress implements SearchListener {
         }
     }
 
+    /** A best value with its unit: "1.67 nJ", "97.25 %", "12.5 us", "0.031 mm^2". */
+    static String withUnit(Objective o, double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return switch (o.unit()) {
+            case "J per inference" -> org.phodex.spec.SiUnits.ascii(v, "J");
+            case "s", "J s" -> org.phodex.spec.SiUnits.ascii(v, o.unit());
+            case "fraction" -> String.format(Locale.ROOT, "%.2f %%", 100 * v);
+            case "mm^2" -> String.format(Locale.ROOT, "%.4g mm^2", v);
+            default -> String.format(Locale.ROOT, "%.4g", v);
+        };
+    }
+
     String line(GenerationStats s) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "gen %d  evals %d  %.1f evals/s", s.generation(), s.evaluations(),
@@ -56,7 +70,7 @@ public final class Progress implements SearchListener {
         }
         for (int i = 0; i < objectives.size(); i++) {
             Objective o = objectives.get(i);
-            sb.append(String.format(Locale.ROOT, "  best %s %.4g", o.name(), s.best()[i]));
+            sb.append("  best ").append(o.name()).append(' ').append(withUnit(o, s.best()[i]));
         }
         sb.append(String.format(Locale.ROOT, "  HV %.4f  front %d", s.hypervolume(), s.frontSize()));
         return sb.toString();

@@ -9,15 +9,26 @@ import org.phodex.spec.ArchitectureSpec;
 
 /** What defines a run (saved in the checkpoint; resume rebuilds the search from it). */
 public record RunConfig(ArrayList<ArchitectureSnapshot> architectures, String workload, long seed,
-                        SearchOptions options, ArrayList<String> objectives, int threads) implements Serializable {
+                        SearchOptions options, ArrayList<String> objectives, int threads, int chips)
+        implements Serializable {
+
+    /** Chip samples per design (Monte Carlo over static errors); 0 in checkpoints from before --chips means 1. */
+    public int chipSamples() {
+        return Math.max(1, chips);
+    }
 
     public static RunConfig of(List<ArchitectureSpec> archs, String workload, long seed, SearchOptions options,
                                List<Objective> objectives, int threads) {
+        return of(archs, workload, seed, options, objectives, threads, 1);
+    }
+
+    public static RunConfig of(List<ArchitectureSpec> archs, String workload, long seed, SearchOptions options,
+                               List<Objective> objectives, int threads, int chips) {
         ArrayList<ArchitectureSnapshot> a = new ArrayList<>();
         archs.forEach(s -> a.add(ArchitectureSnapshot.of(s)));
         ArrayList<String> o = new ArrayList<>();
         objectives.forEach(x -> o.add(x.name()));
-        return new RunConfig(a, workload, seed, options, o, threads);
+        return new RunConfig(a, workload, seed, options, o, threads, chips);
     }
 
     public List<ArchitectureSpec> specs() {
@@ -33,6 +44,6 @@ public record RunConfig(ArrayList<ArchitectureSnapshot> architectures, String wo
     }
 
     public RunConfig with(SearchOptions o, int t) {
-        return new RunConfig(architectures, workload, seed, o, objectives, t);
+        return new RunConfig(architectures, workload, seed, o, objectives, t, chips);
     }
 }

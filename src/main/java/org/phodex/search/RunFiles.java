@@ -33,33 +33,81 @@ public final class RunFiles {
     private RunFiles() {
     }
 
-    /** Makes sure {@code dir} can take a new run: absent or empty, or {@code force}. */
+    /**
+     * Makes sure {@code dir} can take a new run: absent or empty (but for its lock file), or {@code force}.
+     * Call it holding the folder's {@link RunLock}. IllegalArgumentException with a user message otherwise.
+     */
     public static void prepare(Path dir, boolean force) {
+        createFolder(dir);
         try {
-            if (Files.exists(dir)) {
-                if (!Files.isDirectory(dir)) {
-                    throw new IllegalArgumentException(dir + " exists and is not a folder");
-                }
-                boolean empty;
-                try (Stream<Path> s = Files.list(dir)) {
-                    empty = s.findAny().isEmpty();
-                }
-                if (!empty && !force) {
-                    throw new IllegalArgumentException("output folder " + dir + " is not empty; choose another "
-                            + "with -o, continue it with 'phodex resume " + dir + "', or pass --force to "
-                            + "overwrite");
-                }
-                if (!empty) {
-                    for (String f : List.of("evaluations.csv", "pareto.csv", "indicators.csv", "manifest.json",
-                            "spec.resolved.yaml", "sweep.csv", Checkpoint.DIR + "/" + Checkpoint.FILE)) {
-                        Files.deleteIfExists(dir.resolve(f));
-                    }
+            boolean empty;
+            try (Stream<Path> s = Files.list(dir)) {
+                empty = s.allMatch(p -> p.getFileName().toString().equals(RunLock.FILE));
+            }
+            if (!empty && !force) {
+                String what = Files.isRegularFile(Checkpoint.file(dir))
+                        ? "continue it with 'phodex resume " + dir + "', " : "";
+                throw new IllegalArgumentException("output folder " + dir + " is not empty; choose another "
+                        + "with -o, " + what + "or pass --force to overwrite");
+            }
+            if (!empty) {
+                for (String f : List.of("evaluations.csv", "pareto.csv", "indicators.csv", "manifest.json",
+                        "spec.resolved.yaml", "sweep.csv", Checkpoint.DIR + "/" + Checkpoint.FILE)) {
+                    Files.deleteIfExists(dir.resolve(f));
                 }
             }
             Files.createDirectories(dir.resolve("plots"));
+            probeWritable(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + dir, e);
+            throw new IllegalArgumentException("cannot write to output folder " + dir + ": " + reason(e));
         }
+    }
+
+    /**
+     * Creates {@code dir} and its parents; IllegalArgumentException naming the path and the reason when it
+     * cannot (a parent is a file, no permission, a read-only or virtual file system).
+     */
+    public static void createFolder(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("output folder " + dir + " exists and is not a folder");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (java.nio.file.NoSuchFileException e) {
+            Path parent = dir.toAbsolutePath().getParent();
+            throw new IllegalArgumentException("cannot create output folder " + dir + ": "
+                    + (parent != null && Files.isDirectory(parent) && dir.toAbsolutePath().toString()
+                    .equals(e.getFile()) ? "the file system of " + parent + " does not take new folders"
+                    : reason(e)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create output folder " + dir + ": " + reason(e));
+        }
+    }
+
+    private static void probeWritable(Path dir) throws IOException {
+        Path probe = Files.createTempFile(dir, ".write-test", ".tmp");
+        Files.delete(probe);
+    }
+
+    /** Why an I/O operation failed, in words: "not a folder: README.md", "permission denied", ... */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied" + (a.getFile() != null ? " (" + a.getFile() + ")" : "");
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        }
+        if (e instanceof java.nio.file.NotDirectoryException n) {
+            return "not a folder: " + n.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT)
+                    + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     public static void writeAtomically(Path file, String text) {

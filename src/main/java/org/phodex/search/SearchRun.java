@@ -31,7 +31,7 @@ import org.phodex.moo.StopSignal;
 import org.phodex.spec.ArchitectureSpec;
 
 /**
- * A search writing its run folder (SEARCH.md):
+ * A search writing its run folder (docs/search.md):
  * <pre>
  *   spec.resolved.yaml  every parameter as used, search space, seed, options
  *   manifest.json       tool, version, git commit, seed, JVM, start/end, evaluations, objectives, ...
@@ -57,6 +57,9 @@ public final class SearchRun implements SearchListener {
     private final Writer evaluations;
     private final Writer indicators;
     private boolean warnedColumns;
+    /** Data rows in evaluations.csv and indicators.csv as flushed: what the manifest reports. */
+    private long rowsFlushed;
+    private long generationsFlushed;
 
     private SearchRun(Path dir, RunConfig config, GenerationEvaluator evaluator, LongSupplier nanoClock,
                       SearchState state,
@@ -132,10 +135,27 @@ public final class SearchRun implements SearchListener {
             m.put("end", null);
             m.put("threads", config.threads());
             SearchRun run = new SearchRun(dir, config, evaluator, nanoClock, cp.state(), m, cp.extraColumns());
+            run.rowsFlushed = dataRows(dir.resolve("evaluations.csv"));
+            run.generationsFlushed = dataRows(dir.resolve("indicators.csv"));
             run.writeManifest();
             return run;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resume run in " + dir, e);
+        }
+    }
+
+    /** Records after the header line (0 for an absent or empty file). */
+    static long dataRows(Path f) throws IOException {
+        if (!Files.exists(f)) {
+            return 0;
+        }
+        try (org.apache.commons.csv.CSVParser p = RunFiles.CSV.parse(Files.newBufferedReader(f,
+                StandardCharsets.UTF_8))) {
+            long n = 0;
+            for (var ignored : p) {
+                n++;
+            }
+            return Math.max(0, n - 1);
         }
     }
 
@@ -196,6 +216,7 @@ public final class SearchRun implements SearchListener {
                 RunFiles.printRow(evaluations, layout.row(e));
             }
             evaluations.flush();
+            rowsFlushed += batch.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to evaluations.csv", e);
         }
@@ -208,9 +229,11 @@ public final class SearchRun implements SearchListener {
                     CsvLayout.format(s.hypervolume()), Integer.toString(s.frontSize()),
                     String.format(java.util.Locale.ROOT, "%.3f", s.elapsedS())));
             indicators.flush();
+            generationsFlushed++;
             writePareto();
             new Checkpoint(config, st, extraColumns, Files.size(dir.resolve("evaluations.csv")),
                     Files.size(dir.resolve("indicators.csv"))).write(dir);
+            writeManifest(); // after the checkpoint: a crash from here on leaves files that agree with it
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write generation " + s.generation() + " results", e);
         }
@@ -242,8 +265,9 @@ public final class SearchRun implements SearchListener {
     }
 
     private void writeManifest() {
-        manifest.put("evaluations", state.evaluations());
-        manifest.put("generations", state.generationsDone());
+        // what the files hold, not what the search counted in memory (the two differ only if a write failed)
+        manifest.put("evaluations", rowsFlushed);
+        manifest.put("generations", generationsFlushed);
         manifest.put("hypervolume", state.hypervolume());
         manifest.put("front_size", state.archive().size());
         manifest.put("elapsed_s", state.elapsedS());

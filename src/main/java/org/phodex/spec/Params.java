@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The registry of design parameters (CLI.md's names). Ranges are the physically meaningful ones. */
+/** The registry of design parameters (docs/cli.md's names). Ranges are the physically meaningful ones. */
 public final class Params {
     public static final String LAYOUT = "layout";
     public static final String MESH_SIZE = "mesh_size";

@@ -96,7 +96,9 @@ class EvaluateAcceptanceTest {
         assertEquals(101_632 / latency, mnist.get("throughput_macs_per_s").asDouble(), 1e-9 * 101_632 / latency);
         assertEquals(e / latency, mnist.get("power_w").asDouble(), 1e-9 * e / latency, "power = energy / latency");
         JsonNode b = mnist.get("baseline");
-        assertEquals(b.get("energy_j").asDouble() / e, b.get("ratio").asDouble(), 1e-9 * b.get("ratio").asDouble());
+        assertEquals(b.get("batch").asInt(), b.get("design_batch").asInt(), "like with like");
+        assertEquals(b.get("energy_j").asDouble() / b.get("design_energy_j").asDouble(), b.get("ratio").asDouble(),
+                1e-9 * b.get("ratio").asDouble());
         // accuracy: the whole 2,000-sample split, 3 chips, near the float network at the default 6-bit converters
         assertEquals(2000, mnist.get("accuracy_samples").asInt());
         assertEquals(3, mnist.get("chips").asInt());
@@ -113,10 +115,11 @@ class EvaluateAcceptanceTest {
     private static final List<String> UNIT_SUFFIXES = List.of("_j", "_s", "_w", "_mm2", "_db", "_hz", "_nm", "_ghz",
             "_rad", "_bits", "_per_s");
     private static final Set<String> DOCUMENTED = Set.of(
-            "macs",                 // CLI.md: MACs per inference
-            "accuracy", "accuracy_std", "reference_accuracy", // CLI.md: top-1 fraction, spread over chips
-            "relative_error",       // CLI.md: RMS error relative to the exact product
-            "ratio",                // CLI.md: baseline energy / this design's energy
+            "macs",                 // docs/cli.md: MACs per inference
+            "accuracy", "accuracy_std", "reference_accuracy", // docs/cli.md: top-1 fraction, spread over chips
+            "relative_error",       // docs/cli.md: RMS error relative to the exact product
+            "ratio",                // docs/cli.md: baseline energy / this design's energy at the baseline's batch
+            "batch", "design_batch", // inferences per weight load of the GPU figure and of the design beside it
             "accuracy_samples", "chips", "seed", // counts and the run seed
             "mesh_fit_error");      // relative approximation error of non-universal meshes
 
@@ -216,7 +219,7 @@ class EvaluateAcceptanceTest {
         assertTrue(acc0 - r[3].get("accuracy").asDouble() > 0.10, "-18 dB: " + r[3].get("accuracy"));
     }
 
-    /** depth x (0.99 - 0.5) dB less path loss; Clements depth on N x N tiles is N + 1 + N (PHYSICS.md sec. 2). */
+    /** depth x (0.99 - 0.5) dB less path loss; Clements depth on N x N tiles is N + 1 + N (docs/physics.md sec. 2). */
     @ParameterizedTest(name = "N = {0}")
     @CsvSource({"8", "16"})
     void mziInsertionLossSetOnTheCommandLineChangesTheLinkBudget(int n) throws IOException {

@@ -19,7 +19,7 @@ import org.phodex.moo.Outcome;
 import org.phodex.spec.Design;
 
 /**
- * SEARCH.md "Proving the optimizer works", on the real evaluator: a discrete space small enough to enumerate with
+ * docs/search.md "Proving the optimizer works", on the real evaluator: a discrete space small enough to enumerate with
  * {@code phodex sweep} (src/test/resources/acceptance/mzi-small-space.yaml: phase shifter x DAC bits x ADC bits x
  * laser margin, 2 x 7 x 7 x 4 = 392 Clements designs on digits-mlp). The search, with at most a quarter of the
  * evaluations, must reach 98% of the enumerated front's hypervolume.

@@ -16,7 +16,7 @@ class CrowdedRankingTest {
     /**
      * Four points on a front (maximized scores): extremes infinite, interior ones by hand:
      * (-1,-2): |(-2)-0|/4 + |(-1)-(-4)|/4 = 0.5 + 0.75; (-2,-1): |(-4)-(-1)|/4 + |0-(-2)|/4 = 0.75 + 0.5.
-     * Jenetics under Optimize.MINIMUM gives 0 for interior points (SEARCH.md); this must never collapse.
+     * Jenetics under Optimize.MINIMUM gives 0 for interior points (docs/search.md); this must never collapse.
      */
     @Test
     void crowdingDistanceOfKnownPoints() {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Synthetic but realistic run and sweep folders in the exact formats of SEARCH.md / CLI.md: digits-mlp
+ * Synthetic but realistic run and sweep folders in the exact formats of docs/search.md / docs/cli.md: digits-mlp
  * (2368 MACs, float accuracy 97.2 %), three architectures, a toy energy model (laser grows with margin and ADC
  * bits, converters with 2^bits, thermo-optic weight holding expensive), accuracy falling at low bit widths.
  */

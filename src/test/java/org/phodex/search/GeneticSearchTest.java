@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GeneticSearchTest {
 
     /**
-     * The whole engine on ZDT1. SEARCH.md measured 0.73-0.78 with Jenetics' collapsed crowding distance
+     * The whole engine on ZDT1. docs/search.md measured 0.73-0.78 with Jenetics' collapsed crowding distance
      * (Optimize.MINIMUM) after ~18,000 evaluations; a healthy NSGA-II passes 0.85 after 12,000.
      */
     @Test

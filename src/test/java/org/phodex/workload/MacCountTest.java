@@ -87,7 +87,7 @@ class MacCountTest {
         assertEquals(8_858_370_048L, full);
         Workload w = load("gpt2-small-block");
         assertEquals(full, w.macsPerInference());
-        // PHYSICS.md sec. 9 / FlopCounterMode: 8.86 G, equal to ours because both count Q K^T and P V over the
+        // docs/physics.md sec. 9 / FlopCounterMode: 8.86 G, equal to ours because both count Q K^T and P V over the
         // full 1024 x 1024 score matrix although the mask zeroes the upper triangle.
         assertEquals(measured("gpt2-small-block"), w.macsPerInference());
         // Counting only the causal (lower-triangle incl. diagonal) part of both attention products would give:

@@ -1,0 +1,52 @@
+package org.phodex.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.phodex.cost.DigitalBaseline;
+import org.phodex.devices.DeviceLibrary;
+import org.phodex.spec.ArchitectureSpec;
+import org.phodex.spec.Params;
+
+/**
+ * A digital baseline beside the design at the same batch: a GPU measured at batch 4096 is compared with the
+ * design loading its weights once per 4096 inferences, a GPU at batch 1 with the design at batch 1. Comparing
+ * a photonic design at batch 1000 with a GPU at batch 1 would credit the photonic side with the batching the
+ * GPU was denied (a 200,000x "advantage" that is 218x like for like on digits-mlp).
+ *
+ * @param baseline      the measured (or GEMM-derived) digital figure
+ * @param designBatch   the batch the design's energy is priced at: the baseline's, or the design's own when the
+ *                      baseline has no batch (a workload not measured on the GPU)
+ * @param designEnergyJ the design's energy per inference at {@code designBatch}
+ */
+public record BatchMatched(DigitalBaseline.Figure baseline, int designBatch, double designEnergyJ) {
+
+    /** Baseline energy over design energy: above 1, the design uses less. */
+    public double ratio() {
+        return baseline.energyJ() / designEnergyJ;
+    }
+
+    /** "12.3x less energy" or, below 1, "4.5x more energy". */
+    public String ratioText() {
+        double r = ratio();
+        return r >= 1 ? String.format(Locale.ROOT, "%.3gx less energy", r)
+                : String.format(Locale.ROOT, "%.3gx more energy", 1 / r);
+    }
+
+    /** Both batches in words: "design at batch 4096 vs H100 bf16, batch 4096 (measured)". */
+    public String label() {
+        return "design at batch " + designBatch + " vs " + baseline.name();
+    }
+
+    /** The evaluation's baselines (best case, then batch 1), each beside the design at the same batch. */
+    public static List<BatchMatched> of(Evaluator ev, ArchitectureSpec spec, EvaluationResult r, DeviceLibrary lib) {
+        int own = r.design().has(Params.BATCH) ? r.design().getInt(Params.BATCH) : 1;
+        List<BatchMatched> out = new ArrayList<>();
+        for (DigitalBaseline.Figure f : List.of(r.baseline(), r.baselineBatchOne())) {
+            int b = f.batch() > 0 ? f.batch() : own;
+            double e = b == own ? r.cost().energyJ() : ev.energyAtBatchJ(spec, r.design(), lib, b);
+            out.add(new BatchMatched(f, b, e));
+        }
+        return out;
+    }
+}

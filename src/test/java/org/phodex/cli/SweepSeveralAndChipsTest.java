@@ -1,0 +1,100 @@
+package org.phodex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phodex.moo.DesignEvaluator;
+import org.phodex.search.Evaluators;
+import org.phodex.search.Synthetic;
+import org.phodex.spec.ArchitectureSpec;
+
+/** Issue 14 item 14: several architectures in one sweep and one figure; --chips reaches the evaluator. */
+class SweepSeveralAndChipsTest {
+    @TempDir
+    Path tmp;
+    Path a;
+    Path b;
+    final List<Integer> chipsAsked = new ArrayList<>();
+    Wiring wiring;
+    String out;
+    String err;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        a = tmp.resolve("synth-a.yaml");
+        b = tmp.resolve("synth-b.yaml");
+        Files.writeString(a, Synthetic.YAML);
+        Files.writeString(b, Synthetic.YAML.replace("name: synth-a", "name: synth-b"));
+        Evaluators.Factory recording = new Evaluators.Factory() {
+            @Override
+            public DesignEvaluator create(List<ArchitectureSpec> archs, String workload, long seed) {
+                return create(archs, workload, seed, 1);
+            }
+
+            @Override
+            public DesignEvaluator create(List<ArchitectureSpec> archs, String workload, long seed, int chips) {
+                chipsAsked.add(chips);
+                return Synthetic.evaluator();
+            }
+        };
+        wiring = Wiring.defaults().withEvaluators(recording).withResolver(Evaluators.FILES).withEvalClock(() -> 0L);
+    }
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Main.run(wiring, new PrintWriter(o), new PrintWriter(e), args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    @Test
+    void twoArchitecturesShareOneGridAndOneSetOfFigures() throws IOException {
+        Path dir = tmp.resolve("both");
+        assertEquals(0, run("sweep", "-a", a.toString(), "-a", b.toString(), "-w", "synthetic", "--vary",
+                "adc_bits=2:6:2", "--chips", "2", "--threads", "2", "-o", dir.toString()), err);
+        List<String> rows = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertEquals(1 + 2 * 3, rows.size(), "3 points for each of 2 architectures");
+        Set<String> archs = new TreeSet<>();
+        for (String r : rows.subList(1, rows.size())) {
+            archs.add(r.split(",")[0]);
+        }
+        assertEquals(Set.of("synth-a", "synth-b"), archs);
+        JsonNode m = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertEquals(2, m.get("architectures").size());
+        assertTrue(Files.isRegularFile(dir.resolve("synth-a/sweep.csv")), "each architecture's own sweep kept");
+        assertTrue(Files.isRegularFile(dir.resolve("plots/sweep_accuracy.png")), "one figure for both");
+        assertEquals(List.of(2, 2), chipsAsked);
+        assertEquals(2, run("sweep", "-a", a.toString(), "-a", a.toString(), "--vary", "adc_bits=2:3", "-o",
+                tmp.resolve("twice").toString()));
+        assertTrue(err.contains("given twice"), err);
+        assertEquals(2, run("sweep", "-a", a.toString(), "--vary", "adc_bits=2:3", "--chips", "0", "-o",
+                tmp.resolve("zero").toString()));
+    }
+
+    @Test
+    void searchChipsReachTheEvaluatorAndSurviveAResume() {
+        Path dir = tmp.resolve("run");
+        assertEquals(0, run("search", "-a", a.toString(), "-w", "synthetic", "--population", "8", "--generations",
+                "1", "--chips", "3", "--threads", "1", "-o", dir.toString()), err);
+        assertEquals(0, run("resume", dir.toString(), "--generations", "2"), err);
+        assertEquals(List.of(3, 3), chipsAsked, "the resumed run keeps the run's chip count");
+        assertEquals(2, run("search", "-a", a.toString(), "--chips", "0", "-o", tmp.resolve("z").toString()));
+        assertTrue(err.contains("--chips"), err);
+    }
+}
