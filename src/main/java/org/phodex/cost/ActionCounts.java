@@ -9,6 +9,7 @@ import org.phodex.arch.WeightCells;
 import org.phodex.devices.DeviceLibrary;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
+import org.phodex.workload.DigitalOps;
 import org.phodex.workload.Gemm;
 
 /**
@@ -33,12 +34,13 @@ import org.phodex.workload.Gemm;
  * @param computeTimeS        time the optics compute (cycles / symbol rate)
  * @param latencyS            compute time plus reprogramming (static rounds amortized over the batch)
  * @param worstPath           the worst optical path as loss terms
+ * @param digitalOps          fp32 adds, multiplies and special functions outside the GEMMs (softmax, norms, ...)
  */
 public record ActionCounts(long macs, double opticalShots, double dacConversions, double modulatorSymbols,
                            double detectorReadings, double adcConversions, double partialSumAdds,
                            long staticTiles, long dynamicTiles, int batch, WeightCells weightCells, int cores,
                            double sramWords, double dramWordsPerBatch, double computeTimeS, double latencyS,
-                           List<LossTerm> worstPath) {
+                           List<LossTerm> worstPath, DigitalOps digitalOps) {
 
     public ActionCounts {
         worstPath = List.copyOf(worstPath);
@@ -81,6 +83,9 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
         m.put("weight_cells_per_core", weightCells.perCore());
         m.put("cells_programmed", cellsProgrammed());
         m.put("cell_seconds_held", cellSecondsHeld());
+        m.put("fp32_adds", digitalOps.adds());
+        m.put("fp32_mults", digitalOps.mults());
+        m.put("fp32_specials", digitalOps.specials());
         m.put("sram_words_64b", sramWords);
         m.put("dram_words_64b", dramWords());
         m.put("compute_time_s", computeTimeS);
@@ -102,7 +107,7 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
      *                       family then runs every shot twice, for the positive and the negative part
      */
     public static ActionCounts count(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms,
-                                     boolean[] dynamicWeights, boolean[] signedInputs) {
+                                     boolean[] dynamicWeights, boolean[] signedInputs, DigitalOps digitalOps) {
         int r = f.tileRows(d);
         int c = f.tileCols(d);
         int cores = d.getInt(Params.CORES);
@@ -164,7 +169,7 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
         double latencyS = computeTimeS + rounds * reconfigS / batch + dynamicRounds * reconfigS;
         return new ActionCounts(macs, shots, dacConversions, dacConversions, adcConversions, adcConversions,
                 partialAdds + outputs, tiles, dynamicTiles, batch, cells, cores, sramWords, weightBytes / 8,
-                computeTimeS, latencyS, f.worstPath(d, lib));
+                computeTimeS, latencyS, f.worstPath(d, lib), digitalOps);
     }
 
     private static long ceilDiv(long a, long b) {

@@ -8,6 +8,7 @@ import org.phodex.arch.Family;
 import org.phodex.devices.DeviceLibrary;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
+import org.phodex.workload.DigitalOps;
 import org.phodex.workload.Gemm;
 
 /**
@@ -30,7 +31,7 @@ public final class CostModel {
             dynamic[g] = w.operands(g).dynamicWeights();
             signed[g] = w.operands(g).signedInputs();
         }
-        return evaluate(d, f, lib, w.gemms(), dynamic, signed);
+        return evaluate(d, f, lib, w.gemms(), dynamic, signed, w.digitalOps());
     }
 
     /** All weights static (loaded once per batch). */
@@ -46,6 +47,15 @@ public final class CostModel {
      */
     public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms,
                                       boolean[] dynamicWeights, boolean[] signedInputs) {
+        return evaluate(d, f, lib, gemms, dynamicWeights, signedInputs, DigitalOps.NONE);
+    }
+
+    /**
+     * As above, plus the digital operations outside the GEMMs (softmax, layer norm, GELU, ...), charged to the
+     * {@code digital} line at the device library's fp32 add, multiply and special-function energies.
+     */
+    public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms,
+                                      boolean[] dynamicWeights, boolean[] signedInputs, DigitalOps digitalOps) {
         f.validate(d, lib);
         double rateHz = d.getDouble(Params.MODULATION_GHZ) * 1e9;
         String modulator = f.modulatorDevice();
@@ -54,7 +64,7 @@ public final class CostModel {
             throw new IllegalArgumentException(String.format("modulation_ghz = %.3g exceeds the %s's maximum rate "
                     + "%.3g GHz (devices.%s.max_rate_hz)", rateHz / 1e9, modulator, modRateHz / 1e9, modulator));
         }
-        ActionCounts counts = ActionCounts.count(d, f, lib, gemms, dynamicWeights, signedInputs);
+        ActionCounts counts = ActionCounts.count(d, f, lib, gemms, dynamicWeights, signedInputs, digitalOps);
         LinkBudget link = LinkBudget.of(d, f, lib);
         Estimator.Context context = new Estimator.Context(d, f, lib, link);
 

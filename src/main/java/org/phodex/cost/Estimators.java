@@ -129,11 +129,17 @@ public final class Estimators {
                 a.detectorReadings() * p / c.rateHz(), List.of("photodetector", "tia"));
     });
 
-    /** Partial sums of tiled inner dimensions plus one bias add per output, 32-bit. */
+    /**
+     * Partial sums of tiled inner dimensions plus one bias add per output, 32-bit; plus the workload's fp32
+     * operations outside the GEMMs (none for an MLP; then the line is exactly count x unit price).
+     */
     static final Estimator DIGITAL = estimator("add32", (name, a, c) -> {
         double unit = c.lib().value("digital", "add32_energy_j");
-        return new Priced(name, a.partialSumAdds(), "partial_sum_adds", unit, a.partialSumAdds() * unit,
-                List.of("digital"));
+        double energy = a.partialSumAdds() * unit
+                + a.digitalOps().adds() * c.lib().value("digital", "fp32_add_energy_j")
+                + a.digitalOps().mults() * c.lib().value("digital", "fp32_mult_energy_j")
+                + a.digitalOps().specials() * c.lib().value("digital", "fp32_special_energy_j");
+        return new Priced(name, a.partialSumAdds(), "partial_sum_adds", unit, energy, List.of("digital"));
     });
 
     /** Heaters burn P_pi x phase / pi; phases uniform in [0, 2 pi) average pi, so P_pi per shifter, while held. */

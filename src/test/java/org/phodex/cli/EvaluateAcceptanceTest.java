@@ -126,6 +126,7 @@ class EvaluateAcceptanceTest {
     private static final Set<String> COUNTS = Set.of("optical_shots", "dac_conversions", "modulator_symbols",
             "detector_readings", "adc_conversions", "partial_sum_adds", "tiles_static", "tiles_dynamic", "batch",
             "tiles_programmed", "weight_cells_per_core", "cells_programmed", "cell_seconds_held", "sram_words_64b",
+            "fp32_adds", "fp32_mults", "fp32_specials",
             "dram_words_64b");
 
     @Test
