@@ -10,6 +10,11 @@ public interface MeshProgrammer {
     /** A short name for cache keys and messages, e.g. {@code clements} or {@code butterfly(2)}. */
     String name();
 
+    /** True for an exact decomposition (universal layouts), false for a numerical fit. */
+    default boolean exact() {
+        return false;
+    }
+
     static MeshProgrammer clements() {
         return exact("clements", true);
     }
@@ -24,6 +29,11 @@ public interface MeshProgrammer {
             public MeshFit.Result program(ComplexMatrix u) {
                 Mesh m = clements ? MeshDecomposition.clements(u) : MeshDecomposition.reck(u);
                 return new MeshFit.Result(m, 0);
+            }
+
+            @Override
+            public boolean exact() {
+                return true;
             }
 
             @Override

@@ -22,13 +22,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * of {@code pareto.csv} and {@code evaluations.csv} (or {@code sweep.csv}), {@code indicators.csv},
  * {@code manifest.json}, {@code spec.resolved.yaml} and, when present, {@code verdict.json}.
  *
- * <p>The designs are stored column by column to keep a 10,000-design report small: numbers rounded to 6
+ * <p>The designs are stored column by column to keep a 10,000-design report small: numbers rounded to 5
  * significant digits (parameters keep their exact text, since the report turns them into an {@code evaluate}
  * command), text columns as a dictionary plus one index per row.
  */
 final class ReportData {
-    /** Significant digits kept for measured numbers (energies, accuracies, powers). */
-    static final MathContext DIGITS = new MathContext(6);
+    /** Significant digits kept for measured numbers (energies, accuracies, powers; the page shows 3 or 4). */
+    static final MathContext DIGITS = new MathContext(5);
     /** Columns that are bulky and shown nowhere. */
     private static final Set<String> DROPPED = Set.of("design_key", "eval_time_s");
 
@@ -224,7 +224,7 @@ final class ReportData {
         }
     }
 
-    /** null for NaN and infinities (JSON has neither), a long for whole numbers, else 6 significant digits. */
+    /** null for NaN and infinities (JSON has neither), a long for whole numbers, else 5 significant digits. */
     static Object compact(double v) {
         if (!Double.isFinite(v)) {
             return null;

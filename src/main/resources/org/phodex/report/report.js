@@ -1,6 +1,9 @@
 /* phodex report: draws a run's data (embedded as JSON by org.phodex.report.RunReport) with Apache ECharts. */
 (function () {
   'use strict';
+  var stages = [['start', performance.now()]];
+  /** Milliseconds since navigation start at each stage (the benchmark prints them). */
+  function mark(name) { stages.push([name, performance.now()]); }
   var D = JSON.parse(document.getElementById('phodex-data').textContent);
   var N = D.n;
   var M = D.manifest || {};
@@ -17,12 +20,14 @@
     chart.on('finished', function () {
       if (!state.finished[name]) {
         state.finished[name] = performance.now();
+        mark(name + ' rendered');
         if (Object.keys(state.finished).length === expected) { state.finishedMs = performance.now(); }
       }
     });
     return chart;
   }
 
+  mark('data parsed');
   // ---------- data access ----------
   function has(name) { return Object.prototype.hasOwnProperty.call(D.cols, name); }
   function text(name, i) {
@@ -195,6 +200,7 @@
     el.innerHTML = h;
   })();
 
+  mark('header and verdict');
   // ---------- Pareto plot ----------
   var pareto = track('pareto', echarts.init(document.getElementById('pareto')));
   var seriesRows = {};
@@ -219,7 +225,7 @@
     series.push({ id: 'all-' + f, name: f, type: 'scatter', data: all, symbolSize: 5,
       itemStyle: { opacity: 0.5 }, large: all.length > 2000, largeThreshold: 2000 });
     series.push({ id: 'front-' + f, name: f, type: 'scatter', data: fr, symbolSize: 10, z: 5,
-      itemStyle: { borderColor: '#111', borderWidth: 1.2 } });
+      itemStyle: { borderColor: '#111', borderWidth: 1.2 }, large: fr.length > 500, largeThreshold: 500 });
   });
   var inf = [], infRows = [];
   for (var r2 = 0; r2 < N; r2++) {
@@ -306,6 +312,7 @@
       + '<span style="color:#555">' + esc(lines.join(', ')) + '</span>';
   }
 
+  mark('pareto data');
   pareto.setOption({
     animation: false,
     grid: { left: 70, right: 30, top: 50, bottom: 60 },
@@ -332,6 +339,7 @@
     if (rows && rows[p.dataIndex] != null) { showDetail(rows[p.dataIndex]); }
   });
 
+  mark('pareto drawn');
   // ---------- details of one design ----------
   var breakdownChart = null;
   function shellQuote(s) { return /^[A-Za-z0-9_.,:=+\/@%-]+$/.test(s) ? s : "'" + s.replace(/'/g, "'\\''") + "'"; }
@@ -419,6 +427,10 @@
       + 'slightly (evaluate measures them on more samples).</p>';
     h += '<details><summary>all parameters</summary><table>';
     D.params.forEach(function (p) { var s = text(p, i); if (s !== '') { h += row(p, esc(s)); } });
+    h += '</table></details><details><summary>all columns of this row</summary><table>';
+    Object.keys(D.cols).forEach(function (c) {
+      if (D.params.indexOf(c) < 0 && text(c, i) !== '') { h += row(c, esc(text(c, i))); }
+    });
     h += '</table></details>';
     el.innerHTML = h;
     document.getElementById('copy').addEventListener('click', function (ev) {
@@ -435,7 +447,8 @@
       tooltip: { trigger: 'item', formatter: function (p) {
         return esc(p.name) + ': ' + si(p.value, 'J') + ' (' + (100 * p.value / total).toFixed(1) + ' %)';
       } },
-      xAxis: { type: 'value', axisLabel: { formatter: function (v) { return si(v, 'J'); }, fontSize: 10 } },
+      xAxis: { type: 'value', splitNumber: 3, axisLabel: { formatter: function (v) { return si(v, 'J'); },
+        fontSize: 10, hideOverlap: true } },
       yAxis: { type: 'category', inverse: true, data: comps.map(function (m) { return m[1]; }),
         axisLabel: { fontSize: 11 } },
       series: [{ id: 'breakdown', type: 'bar', data: vals.map(function (v) { return isFinite(v) ? v : 0; }),
@@ -488,6 +501,25 @@
     if (onFront(r4)) { parFront.push(parValues(r4)); parRows['par-front'].push(r4); }
     else { parAll.push(parValues(r4)); parRows['par-all'].push(r4); }
   }
+  // each axis spans both series' values (ECharts sizes a parallel axis from the first series only)
+  axes.forEach(function (a, k) {
+    if (a.type === 'category') { return; }
+    var values = [];
+    [parAll, parFront].forEach(function (set) {
+      set.forEach(function (v) { if (v[k] != null && isFinite(v[k])) { values.push(v[k]); } });
+    });
+    if (!values.length) { return; }
+    if (a.type === 'log') {
+      var dr = decadeRange(values);
+      a.min = dr[0]; a.max = dr[1];
+    } else {
+      var lo = Infinity, hi = -Infinity;
+      values.forEach(function (v) { lo = Math.min(lo, v); hi = Math.max(hi, v); });
+      a.min = lo; a.max = hi > lo ? hi : lo + 1;
+      a.axisLabel = { formatter: function (v) { return String(Number(v.toPrecision(4))); } };
+    }
+  });
+  mark('parallel data');
   parallel.setOption({
     animation: false,
     parallel: { left: 60, right: 90, top: 40, bottom: 40,
@@ -499,8 +531,9 @@
       return rows && rows[p.dataIndex] != null ? tip(rows[p.dataIndex]) : '';
     } },
     series: [
-      { id: 'par-all', name: 'designs', type: 'parallel', data: parAll, silent: false, progressive: 1500,
-        lineStyle: { color: '#7f8896', width: 0.6, opacity: 0.18 },
+      // drawn in one pass: progressive chunks (ECharts' default above 3,000 lines) took several times longer
+      { id: 'par-all', name: 'designs', type: 'parallel', data: parAll, progressive: 0,
+        lineStyle: { color: '#7f8896', width: 0.5, opacity: 0.18 },
         inactiveOpacity: 0.02, activeOpacity: 0.6 },
       { id: 'par-front', name: 'Pareto front', type: 'parallel', data: parFront, z: 3,
         lineStyle: { color: '#e8590c', width: 1.6, opacity: 0.9 }, inactiveOpacity: 0.08, activeOpacity: 1 }]
@@ -525,6 +558,7 @@
       intervals: [] }); });
   });
 
+  mark('parallel set');
   // ---------- hypervolume history ----------
   var hvEl = document.getElementById('hypervolume');
   var hvChart = null;
@@ -583,6 +617,7 @@
     el.innerHTML = h;
   })();
 
+  mark('hypervolume and manifest');
   // ---------- readiness (used by the browser test) ----------
   window.addEventListener('resize', function () {
     Object.keys(charts).forEach(function (k) { charts[k].resize(); });
@@ -590,6 +625,7 @@
   });
   window.phodexReport = {
     readyMs: performance.now(),
+    stages: stages,
     /** Milliseconds from navigation start until every chart had rendered, or null while they are rendering. */
     finishedMs: function () { return state.finishedMs == null ? null : state.finishedMs; },
     unplotted: unplotted,
@@ -605,9 +641,22 @@
       var box = document.getElementById('pareto').getBoundingClientRect();
       return { row: r, x: box.left + p[0], y: box.top + p[1], localX: p[0], localY: p[1] };
     },
+    /** Page coordinates of any plotted design (null when it is not drawn on the Pareto plot). */
+    rowPixel: function (r) {
+      var place = rowPlace[r];
+      if (!place) { return null; }
+      var p = pareto.convertToPixel({ seriesId: place[0] }, point(r));
+      var box = document.getElementById('pareto').getBoundingClientRect();
+      return { row: r, series: place[0], x: box.left + p[0], y: box.top + p[1] };
+    },
     shownRow: function () { return state.shownRow; },
     brushedRows: function () { return state.brushedRows || []; },
     showDetail: showDetail
   };
+  // report.html#eval=ID opens that evaluation's details (a link to one design)
+  var wanted = /^#eval=(\d+)$/.exec(window.location.hash);
+  if (wanted) {
+    for (var r5 = 0; r5 < N; r5++) { if (text('eval_id', r5) === wanted[1]) { showDetail(r5); break; } }
+  }
   document.body.setAttribute('data-ready', '1');
 })();
