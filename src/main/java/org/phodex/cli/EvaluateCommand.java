@@ -69,7 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--set: " + e.getMessage());
         }
-        int n = samples > 0 ? samples : w.network().map(net -> net.testSize()).orElse(1);
+        int n = samples > 0 ? samples : Math.max(1, w.testSize());
         Evaluator ev = new Evaluator(w, cat.baseline(), new Evaluator.Options(chips, n, Math.min(n, 500), seed));
         EvaluationResult res;
         try {
@@ -129,7 +129,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf("%-28s %11.2f%%  (+/- %.2f over chips; float %.2f%%)%n", "accuracy (top-1)",
                     100 * r.accuracy(), 100 * r.accuracyStd(), 100 * r.referenceAccuracy());
         } else {
-            out.printf("%-28s %12s  (shape-only workload: matrix-level error below)%n", "accuracy (top-1)", "n/a");
+            out.printf("%-28s %12s  (no application accuracy: matrix-level error only)%n", "accuracy (top-1)", "n/a");
         }
         out.printf("%-28s %12.4g  (RMS, relative to the exact product, mean over %d layers)%n", "relative error",
                 r.relativeError(), r.layerErrors().size());

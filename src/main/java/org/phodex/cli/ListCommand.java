@@ -78,8 +78,10 @@ final class ListCommand implements Callable<Integer> {
 
     private static void workloads(PrintWriter out, Repo repo) {
         for (Workload w : Workloads.all(repo.workloads())) {
-            String kind = w.network().map(n -> "data: " + n.trainSize() + " train / " + n.testSize() + " test")
-                    .orElse("shape-only: accuracy as matrix-level error");
+            String kind = w.network().map(n -> "has data: " + n.trainSize() + " train / " + n.testSize() + " test")
+                    .or(() -> w.model().map(m -> "has data: " + m.trainSize() + " train / " + m.testSize() + " test, "
+                            + m.shape()))
+                    .orElse("shape-only: no application accuracy, matrix-level error only");
             out.printf("%-18s %,17d MACs  %s%n", w.name(), w.macsPerInference(), w.description());
             out.printf("%-18s %17s        %s%n", "", "", kind);
         }

@@ -150,7 +150,7 @@ final class SearchCommand implements Callable<Integer> {
     /** True for a repository workload without data (accuracy undefined); false otherwise or if it does not load. */
     static boolean shapeOnly(String workload) {
         try {
-            return org.phodex.evaluation.Catalog.locate().workload(workload).network().isEmpty();
+            return !org.phodex.evaluation.Catalog.locate().workload(workload).hasData();
         } catch (RuntimeException e) {
             return false;
         }
@@ -159,7 +159,7 @@ final class SearchCommand implements Callable<Integer> {
     /** Accuracy where the workload has data; matrix-level error for shape-only workloads. */
     static String defaultObjectives(String workload) {
         try {
-            boolean hasData = org.phodex.evaluation.Catalog.locate().workload(workload).network().isPresent();
+            boolean hasData = org.phodex.evaluation.Catalog.locate().workload(workload).hasData();
             return hasData ? "energy,accuracy" : "energy,error";
         } catch (RuntimeException e) {
             return "energy,accuracy"; // not a repository workload: the resolver reports it below

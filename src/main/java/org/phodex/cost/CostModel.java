@@ -9,6 +9,7 @@ import org.phodex.devices.Device;
 import org.phodex.devices.DeviceLibrary;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
+import org.phodex.workload.DigitalOps;
 import org.phodex.workload.Gemm;
 
 /**
@@ -31,7 +32,7 @@ public final class CostModel {
             dynamic[g] = w.operands(g).dynamicWeights();
             signed[g] = w.operands(g).signedInputs();
         }
-        return evaluate(d, f, lib, w.gemms(), dynamic, signed);
+        return evaluate(d, f, lib, w.gemms(), dynamic, signed, w.digitalOps());
     }
 
     /** All weights static (loaded once per batch). */
@@ -47,6 +48,15 @@ public final class CostModel {
      */
     public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms,
                                       boolean[] dynamicWeights, boolean[] signedInputs) {
+        return evaluate(d, f, lib, gemms, dynamicWeights, signedInputs, DigitalOps.NONE);
+    }
+
+    /**
+     * As above, plus the digital operations outside the GEMMs (softmax, layer norm, GELU, ...), charged to the
+     * {@code digital} line at the device library's fp32 add, multiply and special-function energies.
+     */
+    public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms,
+                                      boolean[] dynamicWeights, boolean[] signedInputs, DigitalOps digitalOps) {
         f.validate(d, lib);
         int r = f.tileRows(d);
         int c = f.tileCols(d);
@@ -148,7 +158,10 @@ public final class CostModel {
         used.put("adc", List.of("adc"));
 
         // partial sums of tiled K plus one bias add per output, 32-bit
-        e.put("digital", (partialAdds + outputs) * lib.value("digital", "add32_energy_j"));
+        e.put("digital", (partialAdds + outputs) * lib.value("digital", "add32_energy_j")
+                + digitalOps.adds() * lib.value("digital", "fp32_add_energy_j")
+                + digitalOps.mults() * lib.value("digital", "fp32_mult_energy_j")
+                + digitalOps.specials() * lib.value("digital", "fp32_special_energy_j"));
         used.put("digital", List.of("digital"));
 
         double holdW;

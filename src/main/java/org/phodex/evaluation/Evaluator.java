@@ -15,6 +15,9 @@ import org.phodex.sim.SimSettings;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
+import org.phodex.train.Products;
+import org.phodex.train.Tensor;
+import org.phodex.train.Trained;
 import org.phodex.workload.Accuracy;
 import org.phodex.workload.GemmBlock;
 import org.phodex.workload.Layer;
@@ -121,6 +124,21 @@ public final class Evaluator {
                 errors.add(new EvaluationResult.LayerError("layer " + (l + 1) + " (" + layers.get(l).outDim() + "x"
                         + layers.get(l).inDim() + ")", m.relativeRmsError(), m.snrDb()));
             }
+        } else if (workload.model().isPresent()) {
+            Trained trained = Trained.of(workload.model().get());
+            List<Accuracy> perChip = new ArrayList<>();
+            for (int c = 0; c < options.chips(); c++) {
+                HardwareProducts chip = new HardwareProducts(sim, Seeds.derive(base, c));
+                perChip.add(trained.accuracy(chip, options.samples()));
+                fitSum += chip.fitErrorSum();
+                fitCount += chip.staticLayers();
+            }
+            Accuracy.Spread spread = Accuracy.spread(perChip);
+            acc = spread.mean();
+            accStd = spread.std();
+            accSamples = spread.samples();
+            ref = trained.floatAccuracy(options.samples()).top1();
+            errors.addAll(gemmErrors(trained, sim, base));
         } else {
             int inner = Math.min(256, 2 * sim.tileCols());
             int outputs = Math.min(256, 2 * sim.tileRows());
@@ -149,6 +167,62 @@ public final class Evaluator {
         String reason = violations.isEmpty() ? null : String.join(REASON_SEPARATOR, violations);
         return new EvaluationResult(d, workload.name(), cost, acc, accStd, ref, accSamples, options.chips(), relErr,
                 errors, fitCount == 0 ? 0 : fitSum / fitCount, best, one, reason == null, reason);
+    }
+
+    /**
+     * Relative error and SNR of every GEMM of a CNN/ViT on chip 0: the network runs on the float path (exact
+     * products carry it forward) and each product's inputs also go through the chip, over the first
+     * {@code errorSamples} test images; a dynamic product's groups are pooled.
+     */
+    private List<EvaluationResult.LayerError> gemmErrors(Trained trained, SimSettings sim, long base) {
+        HardwareProducts chip = new HardwareProducts(sim, Seeds.derive(base, 0));
+        List<org.phodex.workload.Gemm> gemms = workload.gemms();
+        List<List<double[]>> exact = new ArrayList<>();
+        List<List<double[]>> hw = new ArrayList<>();
+        for (int g = 0; g < gemms.size(); g++) {
+            exact.add(new ArrayList<>());
+            hw.add(new ArrayList<>());
+        }
+        Products probe = new Products() {
+            @Override
+            public Tensor linear(int gemm, Tensor x, Tensor w) {
+                Tensor y = Products.EXACT.linear(gemm, x, w);
+                exact.get(gemm).add(y.value());
+                hw.get(gemm).add(chip.linear(gemm, x, w).value());
+                return y;
+            }
+
+            @Override
+            public Tensor dynamic(int gemm, Tensor a, Tensor b) {
+                Tensor y = Products.EXACT.dynamic(gemm, a, b);
+                exact.get(gemm).add(y.value());
+                hw.get(gemm).add(chip.dynamic(gemm, a, b).value());
+                return y;
+            }
+        };
+        trained.accuracy(probe, options.errorSamples());
+        List<EvaluationResult.LayerError> out = new ArrayList<>();
+        for (int g = 0; g < gemms.size(); g++) {
+            org.phodex.workload.Gemm gm = gemms.get(g);
+            LayerMetrics m = LayerMetrics.compare(concat(exact.get(g)), concat(hw.get(g)));
+            out.add(new EvaluationResult.LayerError(gm.name() + " (" + gm.outputs() + "x" + gm.inner()
+                    + (gm.count() > 1 ? " x" + gm.count() : "") + ")", m.relativeRmsError(), m.snrDb()));
+        }
+        return out;
+    }
+
+    private static double[] concat(List<double[]> parts) {
+        int n = 0;
+        for (double[] p : parts) {
+            n += p.length;
+        }
+        double[] all = new double[n];
+        int o = 0;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, all, o, p.length);
+            o += p.length;
+        }
+        return all;
     }
 
     /** Shape-only workloads: at most this many GEMMs get a simulated block (evenly spaced, first and last). */

@@ -42,7 +42,7 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         }
         this.devices = catalog.devices();
         Workload w = catalog.workload(workload);
-        int samples = w.network().map(n -> Math.min(n.testSize(), SEARCH_SAMPLES)).orElse(1);
+        int samples = w.hasData() ? Math.min(w.testSize(), SEARCH_SAMPLES) : 1;
         this.evaluator = new Evaluator(w, catalog.baseline(), new Evaluator.Options(chips, samples,
                 Math.min(samples, 200), seed));
     }
@@ -108,7 +108,9 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         info.put("baseline_batch1", Map.of("name", batchOne.name(), "energy_j", batchOne.energyJ()));
         w.network().ifPresent(n -> info.put("reference_accuracy",
                 n.floatAccuracy(evaluator.options().samples()).top1()));
-        info.put("accuracy_samples", w.network().isPresent() ? evaluator.options().samples() : 0);
+        w.model().ifPresent(m -> info.put("reference_accuracy",
+                org.phodex.train.Trained.of(m).floatAccuracy(evaluator.options().samples()).top1()));
+        info.put("accuracy_samples", w.hasData() ? evaluator.options().samples() : 0);
         info.put("chips", evaluator.options().chips());
         return info;
     }

@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
  * its own outputs and draws from its own seeded stream, so the results are the same bits on any number of
  * threads; only the wall time changes.
  */
-final class Parallel {
+public final class Parallel {
     private static volatile ForkJoinPool pool;
 
     private Parallel() {
@@ -40,7 +40,7 @@ final class Parallel {
      * Calls {@code body} for 0..n-1, split into {@code min(threads, n)} contiguous chunks; the calling thread
      * runs the first chunk, pool threads the others; returns when all are done (exceptions are rethrown).
      */
-    static void forEach(int n, int threads, IntConsumer body) {
+    public static void forEach(int n, int threads, IntConsumer body) {
         int chunks = Math.min(threads, n);
         if (chunks <= 1) {
             for (int i = 0; i < n; i++) {

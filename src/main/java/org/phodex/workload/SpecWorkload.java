@@ -20,10 +20,11 @@ final class SpecWorkload implements Workload {
     private final List<Gemm> gemms;
     private final List<Operands> operands;
     private final Network network;
+    private final DeepNetwork deep;
     private final long macs;
 
     SpecWorkload(String name, String description, String citation, Path file, List<Gemm> gemms,
-                 List<Operands> operands, Network network) {
+                 List<Operands> operands, Network network, DeepNetwork deep) {
         if (gemms.size() != operands.size() || gemms.isEmpty()) {
             throw new IllegalArgumentException("gemms and operands differ in length");
         }
@@ -34,6 +35,7 @@ final class SpecWorkload implements Workload {
         this.gemms = List.copyOf(gemms);
         this.operands = List.copyOf(operands);
         this.network = network;
+        this.deep = deep;
         long m = 0;
         for (Gemm g : gemms) {
             m = Math.addExact(m, g.macs());
@@ -77,6 +79,11 @@ final class SpecWorkload implements Workload {
     }
 
     @Override
+    public Optional<DeepNetwork> model() {
+        return Optional.ofNullable(deep);
+    }
+
+    @Override
     public Operands operands(int gemmIndex) {
         return operands.get(gemmIndex);
     }
@@ -96,13 +103,14 @@ final class SpecWorkload implements Workload {
         Random rnd = new Random(mix(seed, gemmIndex));
         int k = Math.min(maxInner, g.inner());
         int n = Math.min(maxOutputs, g.outputs());
-        if (op.weights() == Operands.WeightDist.TRAINED) {
+        if (op.weights() == Operands.WeightDist.TRAINED && network != null) {
             return networkBlock(gemmIndex, g, rnd, maxRows, k, n);
         }
         int r = (int) Math.min(maxRows, g.rows());
         double[] w = new double[n * k];
         double std = switch (op.weights()) {
-            case KAIMING_NORMAL -> Math.sqrt(2.0 / g.inner()); // fan-in of the full GEMM
+            // a CNN/ViT's trained weights (blocks of those come from org.phodex.train): Kaiming-like scale
+            case KAIMING_NORMAL, TRAINED -> Math.sqrt(2.0 / g.inner()); // fan-in of the full GEMM
             case NORMAL -> op.weightStd();
             default -> 1.0;
         };
@@ -143,6 +151,11 @@ final class SpecWorkload implements Workload {
                     for (int i = 0; i < k; i++) {
                         x[s * k + i] = row[i] / sum;
                     }
+                }
+            }
+            case DATA -> {
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = rnd.nextDouble(); // images scaled to [0, 1]
                 }
             }
             default -> throw new IllegalStateException("inputs " + op.inputs() + " need a network");

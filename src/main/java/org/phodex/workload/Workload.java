@@ -31,6 +31,26 @@ public interface Workload {
     /** The trained network (MLP workloads); empty for shape-only workloads. */
     Optional<Network> network();
 
+    /** The trained CNN or ViT ({@code model:} workloads); empty otherwise. */
+    default Optional<DeepNetwork> model() {
+        return Optional.empty();
+    }
+
+    /** Digital operations besides the GEMMs (softmax, layer norm, GELU, ...); none are counted for MLPs. */
+    default DigitalOps digitalOps() {
+        return model().map(m -> m.shape().digitalOps()).orElse(DigitalOps.NONE);
+    }
+
+    /** True when the workload has data, so its accuracy is a real top-1 (an MLP or a CNN/ViT). */
+    default boolean hasData() {
+        return network().isPresent() || model().isPresent();
+    }
+
+    /** Size of the test split; 0 for shape-only workloads. */
+    default int testSize() {
+        return network().map(Network::testSize).orElseGet(() -> model().map(DeepNetwork::testSize).orElse(0));
+    }
+
     /** Operand statistics of GEMM {@code gemmIndex} (index into {@link #gemms()}). */
     Operands operands(int gemmIndex);
 

@@ -44,7 +44,11 @@ import org.phodex.spec.SpecNode;
  */
 public final class Workloads {
     private static final Set<String> TOP_KEYS = Set.of("version", "name", "description", "citation", "network",
-            "gemms");
+            "model", "gemms");
+    private static final List<String> CNN_KEYS = List.of("kind", "image", "classes", "kernel", "channels", "padding",
+            "hidden", "data", "training");
+    private static final List<String> VIT_KEYS = List.of("kind", "image", "classes", "patch", "width", "heads",
+            "blocks", "mlp", "data", "training");
     private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "data", "training");
     private static final List<String> GEMM_KEYS = List.of("name", "rows", "inner", "outputs", "count", "weights",
             "weight_std", "inputs");
@@ -70,17 +74,24 @@ public final class Workloads {
         String description = top.get("description").asString();
         String citation = top.containsKey("citation") ? top.get("citation").asString() : "";
         boolean hasNet = top.containsKey("network");
+        boolean hasModel = top.containsKey("model");
         boolean hasGemms = top.containsKey("gemms");
-        if (hasNet == hasGemms) {
-            throw root.error(hasNet ? "give either 'network' or 'gemms', not both"
-                    : "missing 'network' (a trained MLP) or 'gemms' (a shape-only GEMM list)",
-                    "see workloads/digits-mlp.yaml and workloads/resnet18.yaml");
+        int kinds = (hasNet ? 1 : 0) + (hasModel ? 1 : 0) + (hasGemms ? 1 : 0);
+        if (kinds != 1) {
+            throw root.error(kinds > 1 ? "give one of 'network', 'model' or 'gemms', not several"
+                    : "missing 'network' (a trained MLP), 'model' (a trained CNN or ViT) or 'gemms' (a shape-only "
+                    + "GEMM list)", "see workloads/digits-mlp.yaml, workloads/mnist-cnn.yaml and workloads/resnet18.yaml");
         }
         Path dir = yaml.toAbsolutePath().getParent();
         List<Gemm> gemms = new ArrayList<>();
         List<Operands> ops = new ArrayList<>();
         Network net = null;
-        if (hasNet) {
+        DeepNetwork deep = null;
+        if (hasModel) {
+            deep = model(name, top.get("model"), dir);
+            gemms.addAll(deep.shape().gemms());
+            ops.addAll(deep.shape().operands());
+        } else if (hasNet) {
             net = network(name, top.get("network"), dir);
             int[] sizes = net.sizes();
             for (int l = 0; l + 1 < sizes.length; l++) {
@@ -110,7 +121,67 @@ public final class Workloads {
                 ops.add(operands(body));
             }
         }
-        return new SpecWorkload(name, description, citation, yaml, gemms, ops, net);
+        return new SpecWorkload(name, description, citation, yaml, gemms, ops, net, deep);
+    }
+
+    /** A {@code model:} section: a CNN or a ViT with its data and training recipe. */
+    private static DeepNetwork model(String name, SpecNode node, Path dir) {
+        String kind = node.entries().containsKey("kind") ? node.get("kind").asChoice(List.of("cnn", "vit")) : null;
+        if (kind == null) {
+            throw node.error("missing 'kind'", "kind: cnn (LeNet-like) or kind: vit (vision transformer)");
+        }
+        Map<String, SpecNode> e = node.entries(kind.equals("cnn") ? CNN_KEYS : VIT_KEYS, kind.equals("cnn")
+                ? List.of("kind", "image", "classes", "kernel", "channels", "padding", "hidden", "data", "training")
+                : List.of("kind", "image", "classes", "patch", "width", "heads", "blocks", "mlp", "data", "training"));
+        List<SpecNode> img = e.get("image").items();
+        if (img.size() != 3) {
+            throw e.get("image").error("image needs [height, width, channels]", "e.g. [28, 28, 1] for MNIST");
+        }
+        int h = img.get(0).asInt(1, 4096, "image height");
+        int w = img.get(1).asInt(1, 4096, "image width");
+        int c = img.get(2).asInt(1, 4096, "image channels");
+        int classes = e.get("classes").asInt(2, 65_536, "number of classes");
+        ModelShape shape;
+        try {
+            if (kind.equals("cnn")) {
+                int[] ch = ints(e.get("channels"), 1, 4096, "output channels per convolution");
+                int[] pad = ints(e.get("padding"), 0, 64, "zero padding per convolution");
+                if (pad.length != ch.length) {
+                    throw e.get("padding").error("one padding per convolution (" + ch.length + ")", null);
+                }
+                int[] hidden = e.get("hidden").items().isEmpty() ? new int[0]
+                        : ints(e.get("hidden"), 1, 65_536, "fully connected widths");
+                shape = new ModelShape.Cnn(h, w, c, classes, e.get("kernel").asInt(1, 64, "kernel size"), ch, pad,
+                        hidden);
+                ((ModelShape.Cnn) shape).flat(); // every map must stay poolable
+            } else {
+                shape = new ModelShape.Vit(h, w, c, classes, e.get("patch").asInt(1, 4096, "patch side"),
+                        e.get("width").asInt(1, 65_536, "embedding width"), e.get("heads").asInt(1, 1024, "heads"),
+                        e.get("blocks").asInt(1, 1024, "encoder blocks"), e.get("mlp").asInt(1, 65_536,
+                        "MLP hidden width"));
+            }
+        } catch (IllegalArgumentException ex) {
+            throw node.error(ex.getMessage(), "check image, kernel, padding, patch and width");
+        }
+        DeepTraining training = DeepTraining.parse(e.get("training"));
+        DataSpec data = DataSpec.parse(e.get("data"), dir, classes);
+        if (data.dataset().dim() != h * w * c) {
+            throw e.get("image").error("image " + h + " x " + w + " x " + c + " does not match the data's "
+                    + data.dataset().dim() + " values per sample", null);
+        }
+        return new DeepNetwork(name, shape, training, data.dataset(), data.fingerprint(), dir.resolve(".trained"));
+    }
+
+    private static int[] ints(SpecNode n, int min, int max, String why) {
+        List<SpecNode> items = n.items();
+        if (items.isEmpty()) {
+            throw n.error("expected a list of numbers", why);
+        }
+        int[] v = new int[items.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = items.get(i).asInt(min, max, why);
+        }
+        return v;
     }
 
     /**

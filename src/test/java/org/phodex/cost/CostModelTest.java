@@ -166,4 +166,32 @@ class CostModelTest {
         CostReport mziSigned = CostModel.evaluate(c, Families.get("mzi-clements"), LIB, g, no, yes);
         assertEquals(mziPos.opticalShots(), mziSigned.opticalShots());
     }
+
+    @Test
+    void vitSoftmaxLayerNormAndGeluAreChargedAtTheLibrarysFp32Prices() {
+        org.phodex.workload.Workload vit = org.phodex.workload.Workloads.load(
+                java.nio.file.Path.of("workloads/mnist-vit.yaml"));
+        // hand count for 17 tokens, width 64, 4 heads, MLP 128, 2 blocks: 85 layer-norm rows (4 blocks' worth of
+        // 17 plus the final one), 136 softmax rows of 17, 2,312 score scalings, 4,352 GELUs, 5,440 residual and
+        // position adds
+        double adds = 85 * 256 + 136 * 51 + 4352 * 2 + 4352 + 1088;
+        double mults = 85 * 192 + 2312 + 136 * 17 + 4352 * 5;
+        double specials = 85 + 136 * 18 + 4352;
+        org.phodex.workload.DigitalOps ops = vit.digitalOps();
+        assertEquals(adds, ops.adds());
+        assertEquals(mults, ops.mults());
+        assertEquals(specials, ops.specials());
+        Design d = defaults("mzi-clements");
+        boolean[] dyn = new boolean[vit.gemms().size()];
+        boolean[] signed = new boolean[dyn.length];
+        for (int g = 0; g < dyn.length; g++) {
+            dyn[g] = vit.operands(g).dynamicWeights();
+            signed[g] = vit.operands(g).signedInputs();
+        }
+        double without = CostModel.evaluate(d, Families.get("mzi-clements"), LIB, vit.gemms(), dyn, signed)
+                .breakdownJ().get("digital");
+        double with = CostModel.evaluate(d, Families.get("mzi-clements"), LIB, vit).breakdownJ().get("digital");
+        double expected = adds * 0.9e-12 + mults * 3.7e-12 + specials * 46e-12; // Horowitz fp32; special: assumption
+        assertEquals(expected, with - without, 1e-9 * expected);
+    }
 }

@@ -99,8 +99,28 @@ class MacCountTest {
     }
 
     @Test
-    void allFindsTheFiveShippedWorkloads() {
-        List<String> names = Workloads.all(DIR).stream().map(Workload::name).toList();
-        assertEquals(List.of("bert-base-layer", "digits-mlp", "gpt2-small-block", "mnist-mlp", "resnet18"), names);
+    void allFindsTheSevenShippedWorkloads() {
+        List<Workload> all = Workloads.all(DIR);
+        List<String> names = all.stream().map(Workload::name).toList();
+        assertEquals(List.of("bert-base-layer", "digits-mlp", "gpt2-small-block", "mnist-cnn", "mnist-mlp",
+                "mnist-vit", "resnet18"), names);
+        List<String> withData = all.stream().filter(Workload::hasData).map(Workload::name).toList();
+        assertEquals(List.of("digits-mlp", "mnist-cnn", "mnist-mlp", "mnist-vit"), withData);
+    }
+
+    @Test
+    void mnistVitCountsEveryProductOfItsBlocks() {
+        // 16 patches of 7x7 + a class token = 17 tokens, width 64, 4 heads of 16, MLP 128, 2 blocks
+        Workload w = Workloads.load(DIR.resolve("mnist-vit.yaml"));
+        long t = 17;
+        long perBlock = t * 64 * 192 + 2 * 4 * t * t * 16 + t * 64 * 64 + 2 * t * 64 * 128;
+        assertEquals(16 * 49 * 64 + 2 * perBlock + 64 * 10, w.macsPerInference());
+        long dynamic = 0;
+        for (int g = 0; g < w.gemms().size(); g++) {
+            if (w.operands(g).dynamicWeights()) {
+                dynamic += w.gemms().get(g).macs();
+            }
+        }
+        assertEquals(2 * 2 * 4 * t * t * 16, dynamic, "Q K^T and P V of both blocks are the dynamic products");
     }
 }
