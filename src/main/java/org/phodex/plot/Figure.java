@@ -95,10 +95,17 @@ record Figure(String name, Drawable drawing, double widthPt, double heightPt, Da
     }
 
     /**
-     * PDF page of the figure's size. Text is drawn as vector outlines of the same font the PNG uses: the PDF's
-     * standard fonts lack glyphs such as the Greek letters and the micro sign.
+     * PDF page of the figure's size, text as text in the PNG's font, embedded ({@link EmbeddedFontPdf}). Only
+     * where that font file cannot be found is text drawn as vector outlines (the PDF's standard fonts lack the
+     * Greek letters and the micro sign).
      */
     static Path writePdf(Drawable drawing, double widthPt, double heightPt, Path file) throws IOException {
+        var fonts = EmbeddedFontPdf.fonts();
+        if (fonts.isPresent()) {
+            Files.write(file, EmbeddedFontPdf.write(drawing, widthPt, heightPt,
+                    file.getFileName().toString().replaceFirst("\\.pdf$", ""), fonts.get()));
+            return file;
+        }
         PDFDocument pdf = new PDFDocument();
         pdf.setTitle(file.getFileName().toString().replaceFirst("\\.pdf$", ""));
         pdf.setAuthor("phodex");
