@@ -18,8 +18,16 @@ final class RunDriver {
 
     /** Runs to a stop rule; {@code stop} is requested by the first Ctrl-C. */
     static int drive(SearchRun run, StopSignal stop, PrintWriter out) {
+        return drive(run, stop, out, null);
+    }
+
+    /** As above; {@code workers} (a cluster run's worker count, else null) goes into the progress line. */
+    static int drive(SearchRun run, StopSignal stop, PrintWriter out, java.util.function.IntSupplier workers) {
         PrintStream err = System.err;
         Progress progress = new Progress(err, System.console() != null, run.problem().objectives());
+        if (workers != null) {
+            progress.withWorkers(workers);
+        }
         GeneticSearch.Result r;
         try (Interrupts ignored = Interrupts.install(stop, err)) {
             r = run.execute(stop, progress);

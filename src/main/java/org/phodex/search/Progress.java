@@ -18,6 +18,8 @@ public final class Progress implements SearchListener {
     private final boolean terminal;
     private final List<Objective> objectives;
     private double lastLogS = Double.NEGATIVE_INFINITY;
+    /** Workers of a cluster run (null for a local run). */
+    private java.util.function.IntSupplier workers;
     private boolean dirtyLine;
 
     public Progress(PrintStream out, boolean terminal, List<Objective> objectives) {
@@ -37,6 +39,12 @@ public final class Progress implements SearchListener {
             out.println(line);
             lastLogS = s.elapsedS();
         }
+    }
+
+    /** Shows the number of cluster workers in each line (a run with {@code --cluster}). */
+    public Progress withWorkers(java.util.function.IntSupplier w) {
+        this.workers = w;
+        return this;
     }
 
     /** Ends the live line before other output. */
@@ -73,6 +81,9 @@ public final class Progress implements SearchListener {
             sb.append("  best ").append(o.name()).append(' ').append(withUnit(o, s.best()[i]));
         }
         sb.append(String.format(Locale.ROOT, "  HV %.4f  front %d", s.hypervolume(), s.frontSize()));
+        if (workers != null) {
+            sb.append("  workers ").append(workers.getAsInt());
+        }
         return sb.toString();
     }
 
