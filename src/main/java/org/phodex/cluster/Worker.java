@@ -69,6 +69,12 @@ public final class Worker implements AutoCloseable {
         stopped.await();
     }
 
+    /** Stops at once without leaving the cluster, as a killed process would (tests). */
+    void crash() {
+        member.getLifecycleService().terminate();
+        stopped.countDown();
+    }
+
     @Override
     public void close() {
         try {
