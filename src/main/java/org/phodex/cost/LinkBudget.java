@@ -35,6 +35,11 @@ public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSn
                 lib.value("constants", "electron_charge_c"), lib.value("constants", "boltzmann_j_per_k"));
     }
 
+    /** A family without optics: no path, no laser (the JSON shows zeros and model "none"). */
+    public static LinkBudget none() {
+        return new LinkBudget(List.of(), 0, Double.NaN, 0, 0, 0, 0, 0, "none", null);
+    }
+
     public static LinkBudget of(Design d, Family f, DeviceLibrary lib) {
         List<LossTerm> path = f.worstPath(d, lib);
         double lossDb = 0;
