@@ -128,6 +128,26 @@ class CostModelTest {
     }
 
     @Test
+    void detectedPhotonsPerMacFromReceivedPowerByHand() {
+        Design d = defaults("mzi-clements").with(Params.MESH_SIZE, 32);
+        CostReport r = cost(d);
+        // E_photon = h c / lambda at 1550 nm = 1.2816e-19 J, written out by hand
+        double photonJ = 6.62607015e-34 * 299_792_458 / 1550e-9;
+        assertEquals(1.2816e-19, photonJ, 1e-23);
+        double symbolS = 1 / (d.getDouble(Params.MODULATION_GHZ) * 1e9);
+        double photonsPerReading = r.link().receivedPowerW() * symbolS / photonJ;
+        // 784 x 128 on 32 x 32 tiles: 100 tiles x 32 detectors; 128 x 10: 4 tiles x 32 detectors (one shot each)
+        double macsPerReading = 101_632.0 / (100 * 32 + 4 * 32);
+        assertEquals(photonsPerReading / macsPerReading, r.detectedPhotonsPerMac(),
+                1e-9 * r.detectedPhotonsPerMac());
+        double opticalJ = r.link().laserOpticalW() * r.computeTimeS();
+        assertEquals(opticalJ / 101_632, r.opticalEnergyPerMacJ(), 1e-9 * r.opticalEnergyPerMacJ());
+        // less laser, fewer photons: 10 dB less margin is 10x fewer
+        CostReport low = cost(d.with(Params.LASER_MARGIN_DB, d.getDouble(Params.LASER_MARGIN_DB) - 10));
+        assertEquals(0.1, low.detectedPhotonsPerMac() / r.detectedPhotonsPerMac(), 1e-9);
+    }
+
+    @Test
     void laserPowerFollowsFanoutOverTransmission() {
         Design d = defaults("mzi-clements").with(Params.LASER_MARGIN_DB, 0.0);
         LinkBudget l = cost(d).link();
