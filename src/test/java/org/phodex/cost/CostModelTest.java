@@ -136,8 +136,9 @@ class CostModelTest {
         assertEquals(1.2816e-19, photonJ, 1e-23);
         double symbolS = 1 / (d.getDouble(Params.MODULATION_GHZ) * 1e9);
         double photonsPerReading = r.link().receivedPowerW() * symbolS / photonJ;
-        // 784 x 128 on 32 x 32 tiles: 100 tiles x 32 detectors; 128 x 10: 4 tiles x 32 detectors (one shot each)
-        double macsPerReading = 101_632.0 / (100 * 32 + 4 * 32);
+        // 784 x 128 on 32 x 32 tiles: 100 tiles x 32 detectors; 128 x 10: 4 tiles x 10 read detectors (the 22
+        // padded rows of each are not read), one shot each
+        double macsPerReading = 101_632.0 / (100 * 32 + 4 * 10);
         assertEquals(photonsPerReading / macsPerReading, r.detectedPhotonsPerMac(),
                 1e-9 * r.detectedPhotonsPerMac());
         double opticalJ = r.link().laserOpticalW() * r.computeTimeS();
