@@ -125,6 +125,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 Units.si(link.laserElectricalW(), "W"), link.model(), link.pathLossDb());
         out.printf("%-28s %12s  (minimum for %.1f dB SNR: %s)%n", "received power per detector",
                 Units.si(link.receivedPowerW(), "W"), link.targetSnrDb(), Units.si(link.minReceivedPowerW(), "W"));
+        out.printf("%-28s %12.4g  (at full scale; optical laser energy %s per MAC)%n", "detected photons per MAC",
+                c.detectedPhotonsPerMac(), Units.si(c.opticalEnergyPerMacJ(), "J"));
         if (r.hasAccuracy()) {
             out.printf("%-28s %11.2f%%  (+/- %.2f over chips; float %.2f%%)%n", "accuracy (top-1)",
                     100 * r.accuracy(), 100 * r.accuracyStd(), 100 * r.referenceAccuracy());

@@ -65,6 +65,20 @@ public record CostReport(Map<String, Priced> priced, ActionCounts counts, double
         return energyJ / macs();
     }
 
+    /**
+     * Photons one detector receives per reading divided by the MACs that reading completes (macs / detector
+     * readings), the optical-computing figure of merit of Hamerly et al., PRX 9, 021032 (2019) and Wang et al.,
+     * Nat. Commun. 13, 123 (2022).
+     */
+    public double detectedPhotonsPerMac() {
+        return link.photonsPerReading() * counts.detectorReadings() / macs();
+    }
+
+    /** Laser optical energy per MAC: the chip's optical laser power for as long as the optics compute. */
+    public double opticalEnergyPerMacJ() {
+        return link.laserOpticalW() * computeTimeS() / macs();
+    }
+
     public double throughputMacsPerS() {
         return macs() / latencyS();
     }

@@ -46,6 +46,8 @@ public final class ResultJson {
         o.put("area_mm2", c.areaMm2());
         o.put("laser_power_w", c.link().laserElectricalW());
         o.put("received_power_w", c.link().receivedPowerW());
+        o.put("detected_photons_per_mac", c.detectedPhotonsPerMac());
+        o.put("optical_energy_per_mac_j", c.opticalEnergyPerMacJ());
         number(o, "accuracy", r.accuracy());
         number(o, "accuracy_std", r.accuracyStd());
         number(o, "reference_accuracy", r.referenceAccuracy());
