@@ -129,7 +129,8 @@ public final class DigitalSystolic implements Family {
 
     @Override
     public WeightCells weightCells(Design d) {
-        return new WeightCells(WeightCells.Kind.REGISTER, "digital", (long) tileRows(d) * tileCols(d), "digital");
+        return new WeightCells(WeightCells.Kind.REGISTER, "digital", (long) tileRows(d) * tileCols(d), "digital",
+                1.0);
     }
 
     @Override
