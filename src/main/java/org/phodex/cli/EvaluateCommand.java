@@ -116,6 +116,11 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf("  %-26s %12s  %5.1f%%  devices: %s%n", e.getKey(), Units.si(e.getValue(), "J"),
                     100 * e.getValue() / c.energyJ(), String.join(", ", c.devicesUsed().get(e.getKey())));
         }
+        if (Double.isFinite(c.attentionEnergyJ())) {
+            out.printf("  %-26s %12s  %5.1f%%  (Q K^T and P V priced alone: dynamic weights, reprogrammed per "
+                    + "inference)%n", "of which attention", Units.si(c.attentionEnergyJ(), "J"),
+                    100 * c.attentionShare());
+        }
         out.printf("%-28s %12s%n", "latency per inference", Units.si(c.latencyS(), "s"));
         out.printf("%-28s %12s%n", "throughput", Units.si(c.throughputMacsPerS(), "MAC/s"));
         out.printf("%-28s %12s%n", "power", Units.si(c.powerW(), "W"));
@@ -125,6 +130,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 Units.si(link.laserElectricalW(), "W"), link.model(), link.pathLossDb());
         out.printf("%-28s %12s  (minimum for %.1f dB SNR: %s)%n", "received power per detector",
                 Units.si(link.receivedPowerW(), "W"), link.targetSnrDb(), Units.si(link.minReceivedPowerW(), "W"));
+        out.printf("%-28s %12.4g  (at full scale; optical laser energy %s per MAC)%n", "detected photons per MAC",
+                c.detectedPhotonsPerMac(), Units.si(c.opticalEnergyPerMacJ(), "J"));
         if (r.hasAccuracy()) {
             out.printf("%-28s %11.2f%%  (+/- %.2f over chips; float %.2f%%)%n", "accuracy (top-1)",
                     100 * r.accuracy(), 100 * r.accuracyStd(), 100 * r.referenceAccuracy());

@@ -19,9 +19,10 @@ import org.phodex.workload.Gemm;
  *
  * @param macs                multiply-accumulates of the workload
  * @param opticalShots        input vectors sent through a tile (x2 for signed inputs on an incoherent family)
- * @param dacConversions      input DAC conversions (one per input element per shot)
+ * @param dacConversions      input DAC conversions (one per real input element per shot; a partial tile's padded
+ *                            columns convert nothing)
  * @param modulatorSymbols    input modulator symbols (one per DAC conversion)
- * @param detectorReadings    detector + TIA readings, one symbol period each (one per output per shot)
+ * @param detectorReadings    detector + TIA readings, one symbol period each (one per real output per shot)
  * @param adcConversions      output ADC conversions (one per detector reading)
  * @param partialSumAdds      32-bit digital adds: partial sums of tiled inner dimensions plus one bias per output
  * @param staticTiles         tiles programmed once per batch (weights)
@@ -113,8 +114,8 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
         int cores = d.getInt(Params.CORES);
         int parallel = f.parallelVectors(d);
         int batch = d.has(Params.BATCH) ? d.getInt(Params.BATCH) : 1;
-        double rateHz = d.getDouble(Params.MODULATION_GHZ) * 1e9;
-        int dacBits = d.getInt(Params.DAC_BITS);
+        double rateHz = f.symbolRateHz(d);
+        int dacBits = f.inputBits(d);
         int weightBits = d.getInt(Params.WEIGHT_BITS);
 
         double shots = 0;
@@ -133,7 +134,7 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
             long colBlocks = ceilDiv(g.inner(), c);
             long rowBlocks = ceilDiv(g.outputs(), r);
             long t = colBlocks * rowBlocks * g.count();
-            int passes = signedInputs[gi] && !f.coherent() ? 2 : 1;
+            int passes = signedInputs[gi] && f.photonic() && !f.coherent() ? 2 : 1;
             double s = (double) g.rows() * t * passes;
             if (dynamic) {
                 dynamicTiles += t;
@@ -141,8 +142,10 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
                 tiles += t;
             }
             shots += s;
-            dacConversions += s * c;
-            adcConversions += s * r;
+            // only real elements convert: a partial tile's padded columns carry no input and its padded rows
+            // are not read (their DAC and ADC channels stay idle)
+            dacConversions += (double) g.rows() * g.inner() * rowBlocks * g.count() * passes;
+            adcConversions += (double) g.rows() * g.outputs() * colBlocks * g.count() * passes;
             double outs = (double) g.rows() * g.outputs() * g.count();
             outputs += outs;
             partialAdds += outs * (colBlocks - 1);
@@ -158,15 +161,22 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
             }
             macs += g.macs();
         }
-        double cycles = Math.ceil(shots / ((double) cores * parallel));
+        // a systolic array fills and drains once per tile pass, and a static tile's pass carries the whole batch
+        // (0 extra cycles for optics)
+        double fill = f.pipelineFillCycles(d) * ((double) tiles / batch + dynamicTiles);
+        double cycles = Math.ceil((shots + fill) / ((double) cores * parallel));
         double computeTimeS = cycles / rateHz;
 
         WeightCells cells = f.weightCells(d);
-        double reconfigS = lib.value(cells.reconfigurationDevice(), "reconfiguration_time_s");
+        double reconfigS = f.reprogrammingS(d, lib);
         // static weights are loaded once per batch, dynamic ones every inference; tiles beyond the cores in rounds
         double rounds = Math.ceil((double) tiles / cores);
         double dynamicRounds = Math.ceil((double) dynamicTiles / cores);
         double latencyS = computeTimeS + rounds * reconfigS / batch + dynamicRounds * reconfigS;
+        if (!f.photonic()) { // a digital array reads its inputs as words: no converters, modulators or detectors
+            dacConversions = 0;
+            adcConversions = 0;
+        }
         return new ActionCounts(macs, shots, dacConversions, dacConversions, adcConversions, adcConversions,
                 partialAdds + outputs, tiles, dynamicTiles, batch, cells, cores, sramWords, weightBytes / 8,
                 computeTimeS, latencyS, f.worstPath(d, lib), digitalOps);

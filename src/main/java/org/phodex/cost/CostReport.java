@@ -11,12 +11,29 @@ import java.util.Map;
  * @param priced   component -> the estimator's line (count, unit price, energy, devices), in breakdown order
  * @param counts   what the design does per inference, before pricing
  * @param energyJ  the sum of the lines
+ * @param attentionEnergyJ the workload's dynamic-weight GEMMs (attention) priced alone ({@link AttentionShare}),
+ *                 NaN when it has none
  */
 public record CostReport(Map<String, Priced> priced, ActionCounts counts, double energyJ, double areaMm2,
-                         LinkBudget link) {
+                         LinkBudget link, double attentionEnergyJ) {
 
     public CostReport {
         priced = Collections.unmodifiableMap(new LinkedHashMap<>(priced));
+    }
+
+    public CostReport(Map<String, Priced> priced, ActionCounts counts, double energyJ, double areaMm2,
+                      LinkBudget link) {
+        this(priced, counts, energyJ, areaMm2, link, Double.NaN);
+    }
+
+    /** This report with the attention products' own energy attached. */
+    public CostReport withAttentionEnergyJ(double joules) {
+        return new CostReport(priced, counts, energyJ, areaMm2, link, joules);
+    }
+
+    /** The attention products' energy over the whole workload's (NaN without dynamic-weight GEMMs). */
+    public double attentionShare() {
+        return attentionEnergyJ / energyJ;
     }
 
     /** Component -> joules per inference; sums to {@link #energyJ()}. */
@@ -63,6 +80,20 @@ public record CostReport(Map<String, Priced> priced, ActionCounts counts, double
 
     public double energyPerMacJ() {
         return energyJ / macs();
+    }
+
+    /**
+     * Photons one detector receives per reading divided by the MACs that reading completes (macs / detector
+     * readings), the optical-computing figure of merit of Hamerly et al., PRX 9, 021032 (2019) and Wang et al.,
+     * Nat. Commun. 13, 123 (2022).
+     */
+    public double detectedPhotonsPerMac() {
+        return link.photonsPerReading() * counts.detectorReadings() / macs();
+    }
+
+    /** Laser optical energy per MAC: the chip's optical laser power for as long as the optics compute. */
+    public double opticalEnergyPerMacJ() {
+        return link.laserOpticalW() * computeTimeS() / macs();
     }
 
     public double throughputMacsPerS() {

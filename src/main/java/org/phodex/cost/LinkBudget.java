@@ -21,10 +21,12 @@ import org.phodex.spec.Params;
  * @param laserOpticalW     optical laser power of the whole chip (all cores, lines, and local oscillators)
  * @param laserElectricalW  electrical laser power (optical / wall-plug efficiency)
  * @param model             the laser_model parameter: "noise" (default, noise-derived) or "crosslight" (heuristic)
+ * @param photonEnergyJ     energy of one photon at the laser wavelength, h c / lambda
+ * @param symbolTimeS       one symbol period (one detector reading), 1 / f_mod
  */
 public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSnrDb, double minReceivedPowerW,
                          double receivedPowerW, double lineOpticalW, double laserOpticalW, double laserElectricalW, String model,
-                         DetectorParams detector) {
+                         DetectorParams detector, double photonEnergyJ, double symbolTimeS) {
 
     /** Detector parameters at the design's symbol rate: noise bandwidth f_mod / 2 (docs/physics.md sec. 4). */
     public static DetectorParams detector(Design d, DeviceLibrary lib) {
@@ -33,6 +35,12 @@ public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSn
                 lib.value("photodetector", "dark_current_a"), rateHz / 2,
                 lib.value("tia", "feedback_resistance_ohm"), lib.value("constants", "temperature_k"),
                 lib.value("constants", "electron_charge_c"), lib.value("constants", "boltzmann_j_per_k"));
+    }
+
+    /** A family without optics: no path, no laser, no photons (the JSON shows zeros and model "none"). */
+    public static LinkBudget none() {
+        // no photons: an infinite photon energy makes photonsPerReading() exactly 0
+        return new LinkBudget(List.of(), 0, Double.NaN, 0, 0, 0, 0, 0, "none", null, Double.POSITIVE_INFINITY, 0);
     }
 
     public static LinkBudget of(Design d, Family f, DeviceLibrary lib) {
@@ -57,6 +65,18 @@ public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSn
         double lineOpticalW = Estimators.laserSizing(d).lineOpticalW(d, f, lib, path, lossDb, pMin, margin);
         double received = lineOpticalW * transmission / f.fanout(d);
         double chipOpticalW = lineOpticalW * f.laserLines(d) * loFactor * cores;
-        return new LinkBudget(path, lossDb, snrDb, pMin, received, lineOpticalW, chipOpticalW, chipOpticalW / eta, model, det);
+        return new LinkBudget(path, lossDb, snrDb, pMin, received, lineOpticalW, chipOpticalW, chipOpticalW / eta, model, det,
+                photonEnergyJ(lib), 1 / (d.getDouble(Params.MODULATION_GHZ) * 1e9));
+    }
+
+    /** E_photon = h c / lambda at the laser's wavelength (J). */
+    public static double photonEnergyJ(DeviceLibrary lib) {
+        return lib.value("constants", "planck_j_s") * lib.value("constants", "speed_of_light_m_per_s")
+                / (lib.value("laser", "wavelength_nm") * 1e-9);
+    }
+
+    /** Photons one detector receives at full scale during one reading (one symbol period). */
+    public double photonsPerReading() {
+        return receivedPowerW * symbolTimeS / photonEnergyJ;
     }
 }

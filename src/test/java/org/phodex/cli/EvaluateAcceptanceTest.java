@@ -66,7 +66,7 @@ class EvaluateAcceptanceTest {
     void printsEveryContractFieldWithConsistentValues() {
         for (String f : List.of("architecture", "workload", "design", "energy_j", "energy_breakdown_j", "macs",
                 "energy_per_mac_j", "latency_s", "throughput_macs_per_s", "power_w", "area_mm2", "laser_power_w",
-                "received_power_w", "accuracy", "accuracy_std", "reference_accuracy", "relative_error",
+                "received_power_w", "detected_photons_per_mac", "optical_energy_per_mac_j", "accuracy", "accuracy_std", "reference_accuracy", "relative_error",
                 "baseline")) {
             assertTrue(mnist.has(f), "missing " + f);
         }
@@ -121,7 +121,8 @@ class EvaluateAcceptanceTest {
             "ratio",                // docs/cli.md: baseline energy / this design's energy at the baseline's batch
             "batch", "design_batch", // inferences per weight load of the GPU figure and of the design beside it
             "accuracy_samples", "chips", "seed", // counts and the run seed
-            "mesh_fit_error");      // relative approximation error of non-universal meshes
+            "mesh_fit_error",       // relative approximation error of non-universal meshes
+            "detected_photons_per_mac"); // docs/cli.md: photons per detector reading / MACs per reading
     /** action_counts: numbers of actions per inference (README "What an evaluation reports", ActionCounts). */
     private static final Set<String> COUNTS = Set.of("optical_shots", "dac_conversions", "modulator_symbols",
             "detector_readings", "adc_conversions", "partial_sum_adds", "tiles_static", "tiles_dynamic", "batch",
