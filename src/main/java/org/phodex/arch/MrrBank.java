@@ -104,7 +104,7 @@ public final class MrrBank implements Family {
     /** Rings are tuned by heaters: reprogramming is as slow as a thermo-optic shifter. */
     @Override
     public WeightCells weightCells(Design d) {
-        return new WeightCells(WeightCells.Kind.RING, "microring", counts(d).rings(), "thermo_optic");
+        return new WeightCells(WeightCells.Kind.RING, "microring", counts(d).rings(), "thermo_optic", 1.0);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.phodex.arch;
 import java.util.ArrayList;
 import java.util.List;
 import org.phodex.devices.DeviceLibrary;
+import org.phodex.photonics.HeldPhases;
 import org.phodex.photonics.MeshProgrammer;
 import org.phodex.photonics.StaticErrors;
 import org.phodex.sim.TileRealization;
@@ -138,7 +139,8 @@ public abstract class MziFamily implements Family {
     @Override
     public WeightCells weightCells(Design d) {
         String ps = d.getString(Params.PHASE_SHIFTER);
-        return new WeightCells(WeightCells.Kind.PHASE_SHIFTER, ps, counts(d).phaseShifters(), ps);
+        return new WeightCells(WeightCells.Kind.PHASE_SHIFTER, ps, counts(d).phaseShifters(), ps,
+                HeldPhases.meanOverPi(programmer(d), n(d)));
     }
 
     /** The MZI cell loss swaps the chosen phase shifter's loss in: its entry is used too. */

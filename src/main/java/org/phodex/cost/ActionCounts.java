@@ -19,9 +19,10 @@ import org.phodex.workload.Gemm;
  *
  * @param macs                multiply-accumulates of the workload
  * @param opticalShots        input vectors sent through a tile (x2 for signed inputs on an incoherent family)
- * @param dacConversions      input DAC conversions (one per input element per shot)
+ * @param dacConversions      input DAC conversions (one per real input element per shot; a partial tile's padded
+ *                            columns convert nothing)
  * @param modulatorSymbols    input modulator symbols (one per DAC conversion)
- * @param detectorReadings    detector + TIA readings, one symbol period each (one per output per shot)
+ * @param detectorReadings    detector + TIA readings, one symbol period each (one per real output per shot)
  * @param adcConversions      output ADC conversions (one per detector reading)
  * @param partialSumAdds      32-bit digital adds: partial sums of tiled inner dimensions plus one bias per output
  * @param staticTiles         tiles programmed once per batch (weights)
@@ -141,8 +142,10 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
                 tiles += t;
             }
             shots += s;
-            dacConversions += s * c;
-            adcConversions += s * r;
+            // only real elements convert: a partial tile's padded columns carry no input and its padded rows
+            // are not read (their DAC and ADC channels stay idle)
+            dacConversions += (double) g.rows() * g.inner() * rowBlocks * g.count() * passes;
+            adcConversions += (double) g.rows() * g.outputs() * colBlocks * g.count() * passes;
             double outs = (double) g.rows() * g.outputs() * g.count();
             outputs += outs;
             partialAdds += outs * (colBlocks - 1);

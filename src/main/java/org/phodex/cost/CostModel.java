@@ -31,7 +31,8 @@ public final class CostModel {
             dynamic[g] = w.operands(g).dynamicWeights();
             signed[g] = w.operands(g).signedInputs();
         }
-        return evaluate(d, f, lib, w.gemms(), dynamic, signed, w.digitalOps());
+        CostReport whole = evaluate(d, f, lib, w.gemms(), dynamic, signed, w.digitalOps());
+        return whole.withAttentionEnergyJ(AttentionShare.energyJ(d, f, lib, w));
     }
 
     /** All weights static (loaded once per batch). */

@@ -113,13 +113,17 @@ public final class Estimators {
         return new Priced(name, a.adcConversions(), "adc_conversions", unit, a.adcConversions() * unit, List.of("adc"));
     });
 
-    /** A b-bit symbol carries b bits: model assumption energy_per_bit x dac_bits per symbol. */
-    static final Estimator MODULATOR = estimator("energy-per-bit", (name, a, c) -> {
+    /**
+     * An analog modulator is driven once per symbol: the DAC sets the drive level (its energy is the dac line) and
+     * the modulator's capacitance is charged once, as for one on-off bit, whatever the number of levels. Model
+     * assumption: one symbol costs the device's energy per bit (charging dac_bits x energy per bit, as a serial
+     * b-bit link would, overcounts a b-bit symbol b times).
+     */
+    static final Estimator MODULATOR = estimator("energy-per-symbol", (name, a, c) -> {
         String mod = c.family().modulatorDevice();
-        double perBit = c.lib().value(mod, "energy_per_bit_j");
-        int bits = c.bits(Params.DAC_BITS);
-        return new Priced(name, a.modulatorSymbols(), "modulator_symbols", perBit * bits,
-                a.modulatorSymbols() * perBit * bits, List.of(mod));
+        double perSymbol = c.lib().value(mod, "energy_per_bit_j");
+        return new Priced(name, a.modulatorSymbols(), "modulator_symbols", perSymbol,
+                a.modulatorSymbols() * perSymbol, List.of(mod));
     });
 
     /** The TIA is on for one symbol period per reading. */
@@ -142,7 +146,10 @@ public final class Estimators {
         return new Priced(name, a.partialSumAdds(), "partial_sum_adds", unit, energy, List.of("digital"));
     });
 
-    /** Heaters burn P_pi x phase / pi; phases uniform in [0, 2 pi) average pi, so P_pi per shifter, while held. */
+    /**
+     * Heaters burn P_pi x phase / pi while they hold; the phases are the programmed ones (their mean over the
+     * layout's decompositions, {@code photonics.HeldPhases}), not a uniform pi.
+     */
     static final Estimator THERMO_OPTIC = holding("thermo-optic", "power_per_pi_w");
 
     /** A non-volatile cell (MEMS, PCM) holds at its (near-zero) power_per_pi_w; it pays to write instead. */
@@ -154,7 +161,7 @@ public final class Estimators {
     private static Estimator holding(String estimatorName, String powerField) {
         return estimator(estimatorName, (name, a, c) -> {
             WeightCells cells = a.weightCells();
-            double p = c.lib().value(cells.device(), powerField);
+            double p = c.lib().value(cells.device(), powerField) * cells.heldFraction();
             double holdW = cells.perCore() * p;
             return new Priced(name, a.cellSecondsHeld(), "cell_seconds_held", p, holdW * a.cores() * a.latencyS(),
                     List.of(cells.device()));

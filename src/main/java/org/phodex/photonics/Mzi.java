@@ -59,6 +59,48 @@ public final class Mzi {
         t[7] = -amplitude * t1 * t2 * st;
     }
 
+    /**
+     * dM/dtheta and dM/dphi of {@link #transfer(double, double, double, double, double, double[])}, written the same
+     * way: theta multiplies the e^{i theta} terms by i and drops the others; phi multiplies the first column by i.
+     */
+    public static void derivatives(double theta, double phi, double r1, double r2, double amplitude, double[] dTheta,
+                                   double[] dPhi) {
+        r1 = Math.min(1, Math.max(0, r1));
+        r2 = Math.min(1, Math.max(0, r2));
+        double t1 = Math.sqrt(1 - r1 * r1);
+        double t2 = Math.sqrt(1 - r2 * r2);
+        double ct = Math.cos(theta);
+        double st = Math.sin(theta);
+        double cp = Math.cos(phi);
+        double sp = Math.sin(phi);
+        // d m00 = e^{i phi} r1 r2 i e^{i theta}
+        double ar = -r1 * r2 * st;
+        double ai = r1 * r2 * ct;
+        dTheta[0] = amplitude * (cp * ar - sp * ai);
+        dTheta[1] = amplitude * (cp * ai + sp * ar);
+        // d m01 = i r2 t1 i e^{i theta} = -r2 t1 e^{i theta}
+        dTheta[2] = -amplitude * r2 * t1 * ct;
+        dTheta[3] = -amplitude * r2 * t1 * st;
+        // d m10 = i e^{i phi} r1 t2 i e^{i theta} = -r1 t2 e^{i (phi + theta)}
+        double cpt = Math.cos(phi + theta);
+        double spt = Math.sin(phi + theta);
+        dTheta[4] = -amplitude * r1 * t2 * cpt;
+        dTheta[5] = -amplitude * r1 * t2 * spt;
+        // d m11 = -t1 t2 i e^{i theta}
+        dTheta[6] = amplitude * t1 * t2 * st;
+        dTheta[7] = -amplitude * t1 * t2 * ct;
+        double[] m = new double[8];
+        transfer(theta, phi, r1, r2, amplitude, m);
+        dPhi[0] = -m[1];
+        dPhi[1] = m[0];
+        dPhi[2] = 0;
+        dPhi[3] = 0;
+        dPhi[4] = -m[5];
+        dPhi[5] = m[4];
+        dPhi[6] = 0;
+        dPhi[7] = 0;
+    }
+
     /** Ideal MZI (lossless 50:50 couplers). */
     public static void transfer(double theta, double phi, double[] t) {
         transfer(theta, phi, R_IDEAL, R_IDEAL, 1, t);

@@ -92,6 +92,19 @@ public final class RealizedMesh {
         Mzi.transfer(theta[k], phi[k], r1[k], r2[k], amp[k], t);
     }
 
+    /**
+     * Derivatives of MZI k's actual transfer by its internal phase theta and by its external phase phi, written as
+     * by {@link Mzi#transfer} (couplers, loss and the other phase held at their actual values).
+     */
+    void mziDerivatives(int k, double[] dTheta, double[] dPhi) {
+        Mzi.derivatives(theta[k], phi[k], r1[k], r2[k], amp[k], dTheta, dPhi);
+    }
+
+    /** MZI k's actual field amplitude transmission (its loss). */
+    double mziAmplitude(int k) {
+        return amp[k];
+    }
+
     /** The actual output phase on waveguide i. */
     public double outputPhase(int i) {
         return outputPhase[i];

@@ -121,6 +121,7 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         cols.put("received_power_w", c.link().receivedPowerW());
         cols.put("detected_photons_per_mac", c.detectedPhotonsPerMac());
         cols.put("optical_energy_per_mac_j", c.opticalEnergyPerMacJ());
+        cols.put("attention_energy_share", c.attentionShare());
         cols.put("path_loss_db", c.link().pathLossDb());
         cols.put("mesh_fit_error", r.fitErrorMean());
         cols.put("baseline_ratio", r.baseline().ratio(c.energyJ()));

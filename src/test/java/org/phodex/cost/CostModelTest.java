@@ -71,11 +71,31 @@ class CostModelTest {
         double mems = cost(d.with(Params.PHASE_SHIFTER, "mems")).breakdownJ().get("weight_hold");
         assertTrue(thermo > 0);
         assertEquals(0.0, mems);
-        // 2 shifters per MZI, N(N-1) + N MZIs per core, P_pi each, times cores and latency
+        // 2 shifters per MZI, N(N-1) + N MZIs per core, P_pi x (held phase / pi) each, times cores and latency;
+        // Clements' programmed phases hold 0.6-0.65 pi on average (exported mnist-mlp and random-target phases)
         int n = d.getInt(Params.MESH_SIZE);
         CostReport r = cost(d.with(Params.PHASE_SHIFTER, "thermo_optic"));
-        double expected = 2.0 * (n * (n - 1) + n) * 24.8e-3 * d.getInt(Params.CORES) * r.latencyS();
-        assertEquals(expected, thermo, 1e-9 * expected);
+        double atPi = 2.0 * (n * (n - 1) + n) * 24.8e-3 * d.getInt(Params.CORES) * r.latencyS();
+        assertTrue(thermo > atPi / 1.7 && thermo < atPi / 1.3, thermo / atPi + " of the charge at pi");
+        // a fitted (non-universal) layout is charged at pi: its phases are not decomposed
+        Design b = defaults("mzi-butterfly").with(Params.PHASE_SHIFTER, "thermo_optic");
+        CostReport rb = cost(b);
+        int nb = b.getInt(Params.MESH_SIZE);
+        assertEquals(rb.counts().weightCells().perCore() * 24.8e-3 * b.getInt(Params.CORES) * rb.latencyS(),
+                rb.breakdownJ().get("weight_hold"), 1e-9 * rb.breakdownJ().get("weight_hold"), "N = " + nb);
+    }
+
+    @Test
+    void anAnalogModulatorIsDrivenOncePerSymbolWhateverTheDacBits() {
+        Design d = defaults("mzi-clements");
+        CostReport four = cost(d.with(Params.DAC_BITS, 4));
+        CostReport eight = cost(d.with(Params.DAC_BITS, 8));
+        assertEquals(four.breakdownJ().get("modulator"), eight.breakdownJ().get("modulator"),
+                1e-12 * four.breakdownJ().get("modulator"));
+        assertTrue(eight.breakdownJ().get("dac") > four.breakdownJ().get("dac"));
+        // one MZM symbol (300 fJ) per input conversion
+        assertEquals(four.counts().modulatorSymbols() * 300e-15, four.breakdownJ().get("modulator"),
+                1e-9 * four.breakdownJ().get("modulator"));
     }
 
     @Test
@@ -116,8 +136,9 @@ class CostModelTest {
         assertEquals(1.2816e-19, photonJ, 1e-23);
         double symbolS = 1 / (d.getDouble(Params.MODULATION_GHZ) * 1e9);
         double photonsPerReading = r.link().receivedPowerW() * symbolS / photonJ;
-        // 784 x 128 on 32 x 32 tiles: 100 tiles x 32 detectors; 128 x 10: 4 tiles x 32 detectors (one shot each)
-        double macsPerReading = 101_632.0 / (100 * 32 + 4 * 32);
+        // 784 x 128 on 32 x 32 tiles: 100 tiles x 32 detectors; 128 x 10: 4 tiles x 10 read detectors (the 22
+        // padded rows of each are not read), one shot each
+        double macsPerReading = 101_632.0 / (100 * 32 + 4 * 10);
         assertEquals(photonsPerReading / macsPerReading, r.detectedPhotonsPerMac(),
                 1e-9 * r.detectedPhotonsPerMac());
         double opticalJ = r.link().laserOpticalW() * r.computeTimeS();

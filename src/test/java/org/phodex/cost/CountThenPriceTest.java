@@ -73,8 +73,10 @@ class CountThenPriceTest {
                 List.of(new Gemm("l", 3, 12, 20, 1))).counts();
         assertEquals(6, a.staticTiles());                     // 2 x 3 tiles
         assertEquals(3 * 6, a.opticalShots());                // every vector through every tile
-        assertEquals(18 * 8, a.dacConversions());             // 8 inputs per shot
-        assertEquals(18 * 8, a.adcConversions());             // 8 outputs per shot
+        // real inputs only: each of the 3 row blocks converts the vector's 12 inputs (8 + 4, the padding is idle)
+        assertEquals(3 * 12 * 3, a.dacConversions());
+        // real outputs only: each of the 2 column blocks reads the 20 outputs (8 + 8 + 4)
+        assertEquals(3 * 20 * 2, a.adcConversions());
         assertEquals(3 * 20 * (2 - 1) + 3 * 20, a.partialSumAdds()); // one partial sum per output, one bias each
         // Clements 8x8: two meshes of 28 MZIs plus 8 attenuators = 64 MZIs, 2 shifters each
         assertEquals(128, a.weightCells().perCore());
