@@ -101,7 +101,7 @@ public final class ResultJson {
         ObjectNode link = o.putObject("link_budget");
         link.put("model", c.link().model());
         link.put("path_loss_db", c.link().pathLossDb());
-        link.put("target_snr_db", c.link().targetSnrDb());
+        number(link, "target_snr_db", c.link().targetSnrDb());
         link.put("min_received_power_w", c.link().minReceivedPowerW());
         link.put("laser_optical_w", c.link().laserOpticalW());
         ArrayNode terms = link.putArray("path");
