@@ -21,6 +21,12 @@ public final class Cluster {
         /** Workers that accepted this search and are still there. */
         int workers();
 
+        /**
+         * Another context on the same connection (the end-of-run re-scoring), with its own local fallback;
+         * IllegalArgumentException when no worker accepts it. Closing it keeps the connection open.
+         */
+        Evaluator with(EvalContext context, GenerationEvaluator local);
+
         @Override
         void close();
     }

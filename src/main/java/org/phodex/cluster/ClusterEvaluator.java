@@ -50,8 +50,12 @@ final class ClusterEvaluator implements Cluster.Evaluator {
     private final GenerationEvaluator local;
     private final Consumer<String> log;
     private final Set<UUID> accepted = ConcurrentHashMap.newKeySet();
-    private final Map<UUID, String> excluded = new ConcurrentHashMap<>();
-    private long nextId;
+    /** Members not used any more (refused or gone), shared by the contexts of one connection. */
+    private final Map<UUID, String> excluded;
+    /** True for the evaluator that opened the connection (it closes it). */
+    private final boolean owner;
+    private final String label;
+    private final java.util.concurrent.atomic.AtomicLong ids;
     private long remote;
     private long locally;
     private double roundTripS;
@@ -60,22 +64,32 @@ final class ClusterEvaluator implements Cluster.Evaluator {
     private record Done(int index, long id, Member member, byte[] reply, Throwable failure, double roundTripS) {
     }
 
-    private ClusterEvaluator(HazelcastInstance client, Secret secret, byte[] context, byte[] fingerprint,
-                             GenerationEvaluator local, Consumer<String> log) {
+    private ClusterEvaluator(HazelcastInstance client, Secret secret, EvalContext ctx, GenerationEvaluator local,
+                             Consumer<String> log, Map<UUID, String> excluded, java.util.concurrent.atomic.AtomicLong ids,
+                             boolean owner) {
         this.client = client;
         this.executor = client.getExecutorService(Configs.EXECUTOR);
         this.secret = secret;
-        this.context = context;
-        this.fingerprint = fingerprint;
+        this.context = Codec.write(ctx);
+        this.fingerprint = Codec.write(Fingerprint.local(context, ctx.workload(), Repo.locate()));
         this.local = local;
         this.log = log;
+        this.excluded = excluded;
+        this.ids = ids;
+        this.owner = owner;
+        this.label = ctx.rescore() ? "cluster (re-scoring)" : "cluster";
+    }
+
+    @Override
+    public Cluster.Evaluator with(EvalContext ctx, GenerationEvaluator localFallback) {
+        ClusterEvaluator ce = new ClusterEvaluator(client, secret, ctx, localFallback, log, excluded, ids, false);
+        ce.probe();
+        return ce;
     }
 
     static ClusterEvaluator open(Cluster.Settings s, EvalContext ctx, GenerationEvaluator local,
                                  Consumer<String> log) {
         Configs.quietLogs(Level.SEVERE);
-        byte[] contextBytes = Codec.write(ctx);
-        Fingerprint fp = Fingerprint.local(contextBytes, ctx.workload(), Repo.locate());
         HazelcastInstance hz;
         try {
             hz = HazelcastClient.newHazelcastClient(Configs.client(s.clusterName(), s.members(), CONNECT_TIMEOUT_MS));
@@ -84,23 +98,24 @@ final class ClusterEvaluator implements Cluster.Evaluator {
                     + String.join(",", s.members()) + " (" + Worker.rootMessage(e) + "); are the workers running "
                     + "with the same --cluster-name, and their ports open?");
         }
-        ClusterEvaluator ce = new ClusterEvaluator(hz, s.secret(), contextBytes, Codec.write(fp), local, log);
         try {
+            ClusterEvaluator ce = new ClusterEvaluator(hz, s.secret(), ctx, local, log, new ConcurrentHashMap<>(),
+                    new java.util.concurrent.atomic.AtomicLong(), true);
             ce.probe();
+            return ce;
         } catch (RuntimeException e) {
-            ce.client.shutdown();
+            hz.shutdown();
             throw e;
         }
-        return ce;
     }
 
     /** Asks every member whether it evaluates this search; fails when none does. */
     private void probe() {
         Map<Member, Future<byte[]>> answers = new HashMap<>();
-        Map<Member, Long> ids = new HashMap<>();
-        for (Member m : client.getCluster().getMembers()) {
-            long id = ++nextId;
-            ids.put(m, id);
+        Map<Member, Long> sent = new HashMap<>();
+        for (Member m : usable()) {
+            long id = ids.incrementAndGet();
+            sent.put(m, id);
             answers.put(m, executor.submitToMember(EvalTask.signed(secret, id, context, fingerprint, null), m));
         }
         for (Map.Entry<Member, Future<byte[]>> e : answers.entrySet()) {
@@ -111,7 +126,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
                 if (refusal != null) {
                     exclude(m, "refused this search: " + refusal, 0, false);
                 } else {
-                    Reply.verifiedPayload(secret, ids.get(m), r);
+                    Reply.verifiedPayload(secret, sent.get(m), r);
                     accepted.add(m.getUuid());
                 }
             } catch (IllegalArgumentException x) {
@@ -124,10 +139,11 @@ final class ClusterEvaluator implements Cluster.Evaluator {
             }
         }
         if (accepted.isEmpty()) {
-            throw new IllegalArgumentException("--cluster: no worker accepted this search; " + String.join("; ",
-                    excluded.values()));
+            throw new IllegalArgumentException("--cluster: no worker accepted this " + (owner ? "search"
+                    : "re-scoring") + "; " + String.join("; ", excluded.values()));
         }
-        log.accept("phodex: cluster: " + accepted.size() + " worker(s) accepted this search ("
+        log.accept("phodex: " + label + ": " + accepted.size() + " worker(s) accepted this " + (owner ? "search"
+                : "re-scoring") + " ("
                 + threads(client.getCluster().getMembers().stream().filter(m -> accepted.contains(m.getUuid()))
                 .toList()) + " evaluation threads)");
     }
@@ -150,7 +166,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
             if (usable.isEmpty() && running == 0) {
                 List<Integer> idx = new ArrayList<>(pending);
                 pending.clear();
-                log.accept("phodex: cluster: no worker left; evaluating " + idx.size() + " design(s) locally");
+                log.accept("phodex: " + label + ": no worker left; evaluating " + idx.size() + " design(s) locally");
                 List<Outcome> r = local.evaluateAll(idx.stream().map(designs::get).toList());
                 for (int k = 0; k < idx.size(); k++) {
                     out[idx.get(k)] = r.get(k);
@@ -166,7 +182,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
                     if (bytes[i] == null) {
                         bytes[i] = Codec.write(designs.get(i));
                     }
-                    long id = ++nextId;
+                    long id = ids.incrementAndGet();
                     inFlight.merge(m.getUuid(), 1, Integer::sum);
                     running++;
                     submit(EvalTask.signed(secret, id, context, fingerprint, bytes[i]), i, m, done);
@@ -257,7 +273,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
         String next = !duringRun ? "not using it"
                 : (usable().isEmpty() ? "its evaluations in flight (" + inFlight + ") are evaluated locally"
                 : "its evaluations in flight (" + inFlight + ") are resubmitted to the remaining workers");
-        log.accept("phodex: cluster: worker " + m.getAddress() + " " + why + "; " + next);
+        log.accept("phodex: " + label + ": worker " + m.getAddress() + " " + why + "; " + next);
     }
 
     private static int threads(List<Member> members) {
@@ -286,18 +302,20 @@ final class ClusterEvaluator implements Cluster.Evaluator {
     /** Designs evaluated by workers and locally, mean round trip and evaluation time (for the closing line). */
     String summary() {
         if (remote == 0) {
-            return "phodex: cluster: " + locally + " design(s) evaluated locally, none on workers";
+            return "phodex: " + label + ": " + locally + " design(s) evaluated locally, none on workers";
         }
         double rt = 1e3 * roundTripS / remote;
         double ev = 1e3 * evalS / remote;
-        return String.format(Locale.ROOT, "phodex: cluster: %d design(s) evaluated on workers, %d locally; round "
-                + "trip %.1f ms per design, of which evaluation %.1f ms (overhead %.1f ms)", remote, locally, rt, ev,
-                rt - ev);
+        return String.format(Locale.ROOT, "phodex: %s: %d design(s) evaluated on workers, %d locally; round "
+                + "trip %.1f ms per design, of which evaluation %.1f ms (overhead %.1f ms)", label, remote, locally, rt,
+                ev, rt - ev);
     }
 
     @Override
     public void close() {
         log.accept(summary());
-        client.shutdown();
+        if (owner) {
+            client.shutdown();
+        }
     }
 }

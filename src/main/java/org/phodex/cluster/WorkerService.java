@@ -54,8 +54,14 @@ public final class WorkerService {
 
             @Override
             public DesignEvaluator evaluator(EvalContext context) {
-                return org.phodex.search.Evaluators.PHOTONIC.create(context.specs(), context.workload(),
-                        context.seed(), context.chips());
+                var f = org.phodex.search.Evaluators.PHOTONIC;
+                DesignEvaluator ev = context.rescore()
+                        ? f.rescorer(context.specs(), context.workload(), context.seed(), context.chips())
+                        : f.create(context.specs(), context.workload(), context.seed(), context.chips());
+                if (ev == null) {
+                    throw new IllegalArgumentException("this worker has no re-scoring evaluator");
+                }
+                return ev;
             }
         };
     }
@@ -123,7 +129,8 @@ public final class WorkerService {
                 return new Prepared(null, mismatch);
             }
             DesignEvaluator ev = local.evaluator(ctx);
-            log.accept("worker: accepted a search of " + ctx.architectures().size() + " architecture(s) on "
+            log.accept("worker: accepted " + (ctx.rescore() ? "the re-scoring of " : "") + "a search of "
+                    + ctx.architectures().size() + " architecture(s) on "
                     + ctx.workload() + ", seed " + ctx.seed() + ", " + ctx.chips() + " chip(s) per design");
             return new Prepared(new ThreadPoolEvaluator(ev, 1, System::nanoTime, log), null);
         } catch (RuntimeException e) {

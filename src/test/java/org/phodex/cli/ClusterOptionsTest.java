@@ -16,9 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phodex.cluster.Cluster;
+import org.phodex.cluster.EvalContext;
+import org.phodex.moo.DesignEvaluator;
+import org.phodex.moo.GenerationEvaluator;
 import org.phodex.moo.Outcome;
 import org.phodex.search.Evaluators;
 import org.phodex.search.Synthetic;
+import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
 import picocli.CommandLine;
 
@@ -35,14 +39,21 @@ class ClusterOptionsTest {
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger remoteDesigns = new AtomicInteger();
     final List<Cluster.Settings> settings = new ArrayList<>();
+    final List<EvalContext> contexts = new ArrayList<>();
+    final AtomicInteger rescoredRemotely = new AtomicInteger();
     /** Stands in for the cluster: evaluates through the local pool, counting what it was handed. */
     final Cluster.Connector fake = (s, context, local, log) -> {
         opened.incrementAndGet();
         settings.add(s);
+        contexts.add(context);
+        return fakeEvaluator(local, remoteDesigns);
+    };
+
+    Cluster.Evaluator fakeEvaluator(GenerationEvaluator local, AtomicInteger count) {
         return new Cluster.Evaluator() {
             @Override
             public List<Outcome> evaluateAll(List<Design> designs) {
-                remoteDesigns.addAndGet(designs.size());
+                count.addAndGet(designs.size());
                 return local.evaluateAll(designs);
             }
 
@@ -52,10 +63,17 @@ class ClusterOptionsTest {
             }
 
             @Override
+            public Cluster.Evaluator with(EvalContext context, GenerationEvaluator otherLocal) {
+                contexts.add(context);
+                return fakeEvaluator(otherLocal, rescoredRemotely);
+            }
+
+            @Override
             public void close() {
             }
         };
-    };
+    }
+
     Wiring wiring = Wiring.defaults().withEvaluators((archs, workload, seed) -> Synthetic.evaluator())
             .withResolver(Evaluators.FILES).withEvalClock(() -> 0L).withCluster(fake);
     String err;
@@ -112,6 +130,31 @@ class ClusterOptionsTest {
                 "127.0.0.1:5701", "--secret-file", secret.toString()), err);
         assertEquals(2, opened.get());
         assertTrue(remoteDesigns.get() > before);
+    }
+
+    @Test
+    void theEndOfRunRescoringGoesThroughTheClusterToo() throws IOException {
+        wiring = wiring.withEvaluators(new Evaluators.Factory() {
+            @Override
+            public DesignEvaluator create(List<ArchitectureSpec> archs, String workload, long seed) {
+                return Synthetic.evaluator();
+            }
+
+            @Override
+            public DesignEvaluator rescorer(List<ArchitectureSpec> archs, String workload, long seed, int chips) {
+                return Synthetic.evaluator();
+            }
+        });
+        assertEquals(0, search(tmp.resolve("local"), "--final-chips", "4"), err);
+        assertEquals(0, search(tmp.resolve("remote"), "--final-chips", "4", "--cluster", "127.0.0.1:5701",
+                "--secret-file", secret.toString()), err);
+        assertEquals(2, contexts.size(), "the search's context, then the re-scoring's");
+        assertFalse(contexts.get(0).rescore());
+        assertTrue(contexts.get(1).rescore());
+        assertEquals(4, contexts.get(1).chips());
+        assertTrue(rescoredRemotely.get() > 0, "the archive was re-scored through the cluster evaluator");
+        assertEquals(Files.readString(tmp.resolve("local/pareto.csv")), Files.readString(tmp.resolve(
+                "remote/pareto.csv")));
     }
 
     @Test
