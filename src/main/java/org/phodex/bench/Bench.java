@@ -21,6 +21,7 @@ import org.phodex.photonics.ZigguratRandom;
 import org.phodex.search.PhotonicSearchEvaluator;
 import org.phodex.search.SearchSpace;
 import org.phodex.sim.Kernels;
+import org.phodex.sim.Parallel;
 import org.phodex.sim.PhotonicLayer;
 import org.phodex.sim.Profile;
 import org.phodex.sim.SimSettings;
@@ -77,6 +78,71 @@ public final class Bench {
         });
     }
 
+    /**
+     * The dense float64 floor of a candidate: the network's layer products as plain dense GEMMs (batch x in times
+     * in x out on random inputs with no zeros, so no input is skipped) with the fastest product kernel
+     * ({@link Kernels#multiply}, width padded to whole vectors as the simulator pads it), the batch split in
+     * {@code threads} contiguous row blocks. What any simulator of the same network has to compute at least.
+     */
+    public static Timing denseFloor(Network net, int batch, int threads, int warmup, int reps) {
+        List<Layer> layers = net.layers();
+        int nl = layers.size();
+        double[][] xs = new double[nl][];
+        double[][] ws = new double[nl][];
+        int[] lds = new int[nl];
+        int maxOut = 0;
+        SplittableRandom r = new SplittableRandom(5);
+        for (int l = 0; l < nl; l++) {
+            Layer ly = layers.get(l);
+            int ld = roundUp(ly.outDim(), Kernels.LANES);
+            lds[l] = ld;
+            maxOut = Math.max(maxOut, ld);
+            xs[l] = new double[batch * ly.inDim()];
+            ws[l] = new double[ly.inDim() * ld];
+            for (int i = 0; i < xs[l].length; i++) {
+                xs[l][i] = r.nextDouble(0.5, 1.5) * (r.nextBoolean() ? 1 : -1);
+            }
+            for (int i = 0; i < ws[l].length; i++) {
+                ws[l][i] = r.nextGaussian();
+            }
+        }
+        int chunks = Math.max(1, Math.min(threads, batch));
+        double[][] ys = new double[chunks][(batch / chunks + 1) * maxOut];
+        int[][] nzs = new int[chunks][];
+        for (int c = 0; c < chunks; c++) {
+            int maxIn = 0;
+            for (Layer ly : layers) {
+                maxIn = Math.max(maxIn, ly.inDim());
+            }
+            nzs[c] = new int[maxIn];
+        }
+        return Timing.of(warmup, reps, () -> Parallel.forEach(chunks, chunks, c -> {
+            int lo = (int) ((long) batch * c / chunks);
+            int hi = (int) ((long) batch * (c + 1) / chunks);
+            for (int l = 0; l < nl; l++) {
+                Layer ly = layers.get(l);
+                Kernels.multiply(xs[l], lo * ly.inDim(), hi - lo, ly.inDim(), ws[l], lds[l], 0, lds[l], ys[c],
+                        nzs[c]);
+            }
+        }));
+    }
+
+    private static int roundUp(int a, int b) {
+        return (a + b - 1) / b * b;
+    }
+
+    /**
+     * The candidate with what pytorch-onn's MZI layers do not model switched off, for a like-for-like race: no
+     * detector noise (infinite received power) and no per-tile ADC. Everything pytorch-onn does model stays on:
+     * the phase DAC's quantization, the phase (and coupler, loss) errors re-sampled on every chip build, the
+     * tile size and the test images; the input DAC stays too.
+     */
+    public static Candidate torchonnEquivalent(Candidate c) {
+        SimSettings s = c.sim().withReceivedPower(Double.POSITIVE_INFINITY).withConverters(c.sim().dacBits(), 0);
+        return new Candidate(c.label() + " (torchonn-equivalent: no detector noise, no ADC)", c.design(), s,
+                c.network(), c.tiles(), c.meshes());
+    }
+
     /** One candidate's simulation set-up: the design, its simulator settings at its link budget, its network. */
     public record Candidate(String label, Design design, SimSettings sim, Network network, int tiles, int meshes) {
     }
@@ -105,9 +171,10 @@ public final class Bench {
      * programming come from the cache, as across a search) and the forward pass of {@code samples} test images
      * with all noise and converters, through {@link Network#accuracy} as the evaluator runs it.
      *
-     * @param phaseSeconds per phase of {@link Profile.Phase}, thread-seconds per run; then the total
+     * @param phaseSeconds    per phase of {@link Profile.Phase}, wall-clock thread-seconds per run
+     * @param cpuPhaseSeconds the same in CPU seconds of the threads (the build: of the calling thread only)
      */
-    public record CandidateRun(Timing timing, double accuracy, double[] phaseSeconds) {
+    public record CandidateRun(Timing timing, double accuracy, double[] phaseSeconds, double[] cpuPhaseSeconds) {
     }
 
     public static CandidateRun runCandidate(Candidate c, int samples, int threads, int warmup, int reps) {
@@ -139,17 +206,37 @@ public final class Bench {
         }
         Profile.Phase[] phases = Profile.Phase.values();
         double[] ph = new double[phases.length];
+        double[] cpu = new double[phases.length];
         for (int i = 0; i < phases.length; i++) {
             ph[i] = Profile.seconds(phases[i]) / reps;
+            cpu[i] = Profile.cpuSeconds(phases[i]) / reps;
         }
-        return new CandidateRun(t, accSum[0] / reps, ph);
+        return new CandidateRun(t, accSum[0] / reps, ph, cpu);
     }
 
-    /** Search throughput: evaluations per second of the same designs on {@code threads} threads. */
-    public record SearchRun(int evaluations, int threads, double seconds, int feasible) {
+    /**
+     * Search throughput: evaluations per second of the same designs on {@code threads} threads.
+     *
+     * @param cpuSeconds CPU time of the whole process over the run (NaN if the JVM cannot tell): cpuSeconds /
+     *                   seconds is how many cores the run actually got on a shared machine
+     */
+    public record SearchRun(int evaluations, int threads, double seconds, int feasible, double cpuSeconds) {
         public double perSecond() {
             return evaluations / seconds;
         }
+
+        public double coresUsed() {
+            return cpuSeconds / seconds;
+        }
+    }
+
+    /** CPU nanoseconds of this process so far, or -1. */
+    public static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /**
@@ -157,7 +244,15 @@ public final class Bench {
      * designs every call).
      */
     public static List<Design> randomDesigns(Catalog cat, String architecture, int count, long seed) {
-        SearchSpace space = new SearchSpace(List.of(cat.architecture(architecture)));
+        return randomDesigns(List.of(cat.architecture(architecture)), count, seed);
+    }
+
+    /**
+     * {@code count} random designs of the joint search space of {@code architectures} (the architecture is a gene,
+     * as in a multi-family search), decoded from seeded genes (the same designs every call).
+     */
+    public static List<Design> randomDesigns(List<ArchitectureSpec> architectures, int count, long seed) {
+        SearchSpace space = new SearchSpace(architectures);
         SplittableRandom r = new SplittableRandom(seed);
         List<Design> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -173,11 +268,13 @@ public final class Bench {
     /** Evaluates {@code designs} with the real search evaluator through the search's thread pool. */
     public static SearchRun search(PhotonicSearchEvaluator ev, List<Design> designs, int threads) {
         try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(ev, threads)) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             List<Outcome> out = pool.evaluateAll(designs);
             double s = (System.nanoTime() - t0) / 1e9;
+            long c1 = processCpuNanos();
             int feasible = (int) out.stream().filter(Outcome::feasible).count();
-            return new SearchRun(designs.size(), threads, s, feasible);
+            return new SearchRun(designs.size(), threads, s, feasible, c0 < 0 ? Double.NaN : (c1 - c0) / 1e9);
         }
     }
 }

@@ -121,6 +121,8 @@ class EvaluateAcceptanceTest {
             "ratio",                // docs/cli.md: baseline energy / this design's energy at the baseline's batch
             "batch", "design_batch", // inferences per weight load of the GPU figure and of the design beside it
             "accuracy_samples", "chips", "seed", // counts and the run seed
+            "accuracy_ci95_low", "accuracy_ci95_high", "accuracy_p10", "accuracy_chips", // README "How accuracy is
+            "p_vs_float",           // reported": interval, 10th-percentile chip, paired test against float
             "mesh_fit_error",       // relative approximation error of non-universal meshes
             "detected_photons_per_mac"); // docs/cli.md: photons per detector reading / MACs per reading
     /** action_counts: numbers of actions per inference (README "What an evaluation reports", ActionCounts). */
