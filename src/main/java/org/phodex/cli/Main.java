@@ -24,6 +24,7 @@ import picocli.CommandLine;
                 SweepCommand.class,
                 ValidateCommand.class,
                 VerdictCommand.class,
+                WorkerCommand.class,
         })
 public final class Main implements Runnable {
 
