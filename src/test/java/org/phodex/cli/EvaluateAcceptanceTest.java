@@ -128,9 +128,12 @@ class EvaluateAcceptanceTest {
     /** action_counts: numbers of actions per inference (README "What an evaluation reports", ActionCounts). */
     private static final Set<String> COUNTS = Set.of("optical_shots", "dac_conversions", "modulator_symbols",
             "detector_readings", "adc_conversions", "partial_sum_adds", "tiles_static", "tiles_dynamic", "batch",
-            "tiles_programmed", "weight_cells_per_core", "cells_programmed", "cell_seconds_held", "sram_words_64b",
-            "fp32_adds", "fp32_mults", "fp32_specials",
-            "dram_words_64b");
+            "tiles_programmed", "weight_cells_per_core", "cells_programmed", "cell_seconds_held",
+            "fp32_adds", "fp32_mults", "fp32_specials", "reprogrammings", "core_seconds",
+            // words of each memory level per inference (docs/physics.md, memory hierarchy)
+            "accumulator_reads", "accumulator_writes", "accumulator_accesses", "io_buffer_reads", "io_buffer_writes",
+            "io_buffer_accesses", "global_buffer_reads", "global_buffer_writes", "global_buffer_accesses",
+            "dram_reads", "dram_writes", "dram_accesses");
 
     @Test
     void everyNumberHasAUnitInItsNameOrADocumentedMeaning() {
