@@ -28,6 +28,7 @@ public final class Params {
     public static final String LASER_MODEL = "laser_model";
     public static final String MRR_CALIBRATION = "mrr_calibration";
     public static final String BATCH = "batch";
+    public static final String TRAINING = "training";
 
     private static final Map<String, Param> ALL;
 
@@ -60,6 +61,9 @@ public final class Params {
                 "laser sizing: noise-derived budget (default) or the CrossLight-style heuristic"));
         add(m, Param.integer(BATCH, 1, 1 << 20, "inferences", "inferences per weight load (amortizes "
                 + "reprogramming)"));
+        add(m, Param.choice(TRAINING, List.of("post-mapping", "noise-aware", "in-mesh", "in-mesh-noise-aware"),
+                "how the network meets the hardware: float training then mapping (default), fine-tuning with the "
+                + "design's noise in the forward pass, or training each MZI tile's phases (README, Co-design)"));
         ALL = Collections.unmodifiableMap(m);
     }
 
