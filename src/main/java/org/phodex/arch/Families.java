@@ -16,7 +16,8 @@ public final class Families {
             new Reck(),
             new Butterfly(),
             new Truncated(),
-            new MrrBank());
+            new MrrBank(),
+            new DigitalSystolic());
 
     private Families() {
     }
@@ -35,6 +36,15 @@ public final class Families {
         Map<String, String> m = new LinkedHashMap<>();
         for (Family f : ALL) {
             m.put(f.name(), f.layoutName());
+        }
+        return m;
+    }
+
+    /** Family name -> the parameters its specs must fix, in registry order. */
+    public static Map<String, List<String>> requiredParameters() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (Family f : ALL) {
+            m.put(f.name(), f.requiredParameters());
         }
         return m;
     }

@@ -24,6 +24,39 @@ public interface Family {
     /** The parameters this family reads beyond those every architecture fixes (checked present by validate). */
     List<String> parameters();
 
+    /**
+     * True for the photonic families (laser, converters, optical tiles); false for a digital MAC array, which the
+     * cost model prices from its arithmetic and the evaluator runs in integer arithmetic.
+     */
+    default boolean photonic() {
+        return true;
+    }
+
+    /** The parameters every spec of this family must fix. */
+    default List<String> requiredParameters() {
+        return org.phodex.spec.ArchitectureSpec.requiredParams();
+    }
+
+    /** Input vectors a core takes per second per parallel vector (the symbol rate; a digital array's clock). */
+    default double symbolRateHz(Design d) {
+        return d.getDouble(Params.MODULATION_GHZ) * 1e9;
+    }
+
+    /** Bits of one input element as it is read from the buffer (the input DAC's; a digital array's activations). */
+    default int inputBits(Design d) {
+        return d.getInt(Params.DAC_BITS);
+    }
+
+    /** Time to write one tile's weights into a core. */
+    default double reprogrammingS(Design d, DeviceLibrary lib) {
+        return lib.value(weightCells(d).reconfigurationDevice(), "reconfiguration_time_s");
+    }
+
+    /** Cycles a tile pass spends beyond one per input vector (a systolic array's fill and drain; 0 for optics). */
+    default int pipelineFillCycles(Design d) {
+        return 0;
+    }
+
     /** Checks the family's own parameters (presence, consistency); IllegalArgumentException if wrong. */
     default void validate(Design d, DeviceLibrary lib) {
         for (String p : parameters()) {

@@ -23,6 +23,8 @@ public record WeightCells(Kind kind, String device, long perCore, String reconfi
         /** Phase shifters of an MZI mesh: they hold at {@code power_per_pi_w} and write at {@code write_energy_j}. */
         PHASE_SHIFTER,
         /** Thermally tuned microrings: they hold at {@code hold_power_w}; the tuning DAC writes them. */
-        RING
+        RING,
+        /** Weight registers of a digital MAC array's processing elements (written by a shift, held statically). */
+        REGISTER
     }
 }

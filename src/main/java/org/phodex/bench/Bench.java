@@ -21,6 +21,7 @@ import org.phodex.photonics.ZigguratRandom;
 import org.phodex.search.PhotonicSearchEvaluator;
 import org.phodex.search.SearchSpace;
 import org.phodex.sim.Kernels;
+import org.phodex.sim.Parallel;
 import org.phodex.sim.PhotonicLayer;
 import org.phodex.sim.Profile;
 import org.phodex.sim.SimSettings;
@@ -75,6 +76,71 @@ public final class Bench {
                 Kernels.multiplyPlain(x, 0, batch, k, w, m, 0, m, y);
             }
         });
+    }
+
+    /**
+     * The dense float64 floor of a candidate: the network's layer products as plain dense GEMMs (batch x in times
+     * in x out on random inputs with no zeros, so no input is skipped) with the fastest product kernel
+     * ({@link Kernels#multiply}, width padded to whole vectors as the simulator pads it), the batch split in
+     * {@code threads} contiguous row blocks. What any simulator of the same network has to compute at least.
+     */
+    public static Timing denseFloor(Network net, int batch, int threads, int warmup, int reps) {
+        List<Layer> layers = net.layers();
+        int nl = layers.size();
+        double[][] xs = new double[nl][];
+        double[][] ws = new double[nl][];
+        int[] lds = new int[nl];
+        int maxOut = 0;
+        SplittableRandom r = new SplittableRandom(5);
+        for (int l = 0; l < nl; l++) {
+            Layer ly = layers.get(l);
+            int ld = roundUp(ly.outDim(), Kernels.LANES);
+            lds[l] = ld;
+            maxOut = Math.max(maxOut, ld);
+            xs[l] = new double[batch * ly.inDim()];
+            ws[l] = new double[ly.inDim() * ld];
+            for (int i = 0; i < xs[l].length; i++) {
+                xs[l][i] = r.nextDouble(0.5, 1.5) * (r.nextBoolean() ? 1 : -1);
+            }
+            for (int i = 0; i < ws[l].length; i++) {
+                ws[l][i] = r.nextGaussian();
+            }
+        }
+        int chunks = Math.max(1, Math.min(threads, batch));
+        double[][] ys = new double[chunks][(batch / chunks + 1) * maxOut];
+        int[][] nzs = new int[chunks][];
+        for (int c = 0; c < chunks; c++) {
+            int maxIn = 0;
+            for (Layer ly : layers) {
+                maxIn = Math.max(maxIn, ly.inDim());
+            }
+            nzs[c] = new int[maxIn];
+        }
+        return Timing.of(warmup, reps, () -> Parallel.forEach(chunks, chunks, c -> {
+            int lo = (int) ((long) batch * c / chunks);
+            int hi = (int) ((long) batch * (c + 1) / chunks);
+            for (int l = 0; l < nl; l++) {
+                Layer ly = layers.get(l);
+                Kernels.multiply(xs[l], lo * ly.inDim(), hi - lo, ly.inDim(), ws[l], lds[l], 0, lds[l], ys[c],
+                        nzs[c]);
+            }
+        }));
+    }
+
+    private static int roundUp(int a, int b) {
+        return (a + b - 1) / b * b;
+    }
+
+    /**
+     * The candidate with what pytorch-onn's MZI layers do not model switched off, for a like-for-like race: no
+     * detector noise (infinite received power) and no per-tile ADC. Everything pytorch-onn does model stays on:
+     * the phase DAC's quantization, the phase (and coupler, loss) errors re-sampled on every chip build, the
+     * tile size and the test images; the input DAC stays too.
+     */
+    public static Candidate torchonnEquivalent(Candidate c) {
+        SimSettings s = c.sim().withReceivedPower(Double.POSITIVE_INFINITY).withConverters(c.sim().dacBits(), 0);
+        return new Candidate(c.label() + " (torchonn-equivalent: no detector noise, no ADC)", c.design(), s,
+                c.network(), c.tiles(), c.meshes());
     }
 
     /** One candidate's simulation set-up: the design, its simulator settings at its link budget, its network. */
@@ -157,7 +223,15 @@ public final class Bench {
      * designs every call).
      */
     public static List<Design> randomDesigns(Catalog cat, String architecture, int count, long seed) {
-        SearchSpace space = new SearchSpace(List.of(cat.architecture(architecture)));
+        return randomDesigns(List.of(cat.architecture(architecture)), count, seed);
+    }
+
+    /**
+     * {@code count} random designs of the joint search space of {@code architectures} (the architecture is a gene,
+     * as in a multi-family search), decoded from seeded genes (the same designs every call).
+     */
+    public static List<Design> randomDesigns(List<ArchitectureSpec> architectures, int count, long seed) {
+        SearchSpace space = new SearchSpace(architectures);
         SplittableRandom r = new SplittableRandom(seed);
         List<Design> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -1,6 +1,12 @@
 package org.phodex.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.phodex.arch.Clements;
+import org.phodex.arch.Families;
 import org.phodex.bench.Bench;
 import org.phodex.bench.CpuInfo;
 import org.phodex.bench.Timing;
@@ -15,6 +22,7 @@ import org.phodex.evaluation.Catalog;
 import org.phodex.search.PhotonicSearchEvaluator;
 import org.phodex.sim.Kernels;
 import org.phodex.sim.Profile;
+import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,11 +34,15 @@ import picocli.CommandLine.Spec;
         description = {"Measure the simulator and the search on this machine: realized-mesh builds, the batched "
                 + "product (GFLOP/s against the core's peak), one mnist-mlp and one digits-mlp candidate, and search "
                 + "throughput on 1 and 2 threads. Wall-clock times, best and median of the repetitions.",
-                "Cases: build, product, mnist, digits, search, scaling (candidate time against mesh size and test-set "
-                        + "size, not run by default)."})
+                "Cases: build, product, mnist (with its dense float64 floor), digits, torchonn-equivalent (the mnist "
+                        + "candidate without detector noise and ADC, beside the full model), search (all families), "
+                        + "scaling (candidate time against mesh size and test-set size, not run by default).",
+                "--json prints the measurements as one JSON document on stdout (the tables go to stderr)."})
 final class BenchCommand implements Callable<Integer> {
-    static final List<String> DEFAULT_CASES = List.of("build", "product", "mnist", "digits", "search");
-    static final List<String> ALL_CASES = List.of("build", "product", "mnist", "digits", "search", "scaling");
+    static final String TORCHONN = "torchonn-equivalent";
+    static final List<String> DEFAULT_CASES = List.of("build", "product", "mnist", "digits", TORCHONN, "search");
+    static final List<String> ALL_CASES = List.of("build", "product", "mnist", "digits", TORCHONN, "search",
+            "scaling");
 
     @Spec
     CommandSpec spec;
@@ -53,14 +65,27 @@ final class BenchCommand implements Callable<Integer> {
     int samples = 2000;
 
     @Option(names = "--search-evaluations", paramLabel = "N",
-            description = "random " + Clements.NAME + " designs evaluated per thread count (default 48, quick 16)")
+            description = "random designs evaluated per thread count (default 48, quick 16)")
     Integer searchEvaluations;
 
+    @Option(names = "--search-architecture", paramLabel = "ARCH", split = ",",
+            description = "architectures of the search case's random designs (default: every family's own)")
+    List<String> searchArchitectures = new ArrayList<>();
+
+    @Option(names = "--json", description = "print the measurements as JSON on stdout; the tables go to stderr")
+    boolean json;
+
+    @Option(names = "--json-file", paramLabel = "FILE", description = "also write the JSON document to FILE")
+    Path jsonFile;
+
     private PrintWriter out;
+    private final ObjectNode doc = new ObjectMapper().createObjectNode();
+    /** Median ms of the full mnist candidate per thread count, when measured in this run. */
+    private final java.util.Map<Integer, Double> mnistMs = new java.util.LinkedHashMap<>();
 
     @Override
     public Integer call() {
-        out = spec.commandLine().getOut();
+        out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         Set<String> run = new LinkedHashSet<>(cases.isEmpty() ? DEFAULT_CASES : cases);
         for (String c : run) {
             if (!ALL_CASES.contains(c)) {
@@ -78,8 +103,21 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         CpuInfo cpu = CpuInfo.read();
-        out.printf(Locale.ROOT, "phodex bench%s: %s, %d cores, Java %s, kernels: %s%n", quick ? " --quick" : "",
-                cpu.model(), cpu.cores(), Runtime.version(), Kernels.describe());
+        double[] load = loadAverage();
+        ObjectNode m = doc.putObject("machine");
+        m.put("cpu", cpu.model());
+        m.put("cores", cpu.cores());
+        m.put("java", Runtime.version().toString());
+        m.put("kernels", Kernels.describe());
+        m.put("peak_gflops_per_core_nominal", cpu.peakGflops());
+        if (load != null) {
+            m.put("load_average_1min", load[0]);
+        }
+        doc.put("quick", quick);
+        doc.put("reps", n);
+        out.printf(Locale.ROOT, "phodex bench%s: %s, %d cores, Java %s, kernels: %s%s%n", quick ? " --quick" : "",
+                cpu.model(), cpu.cores(), Runtime.version(), Kernels.describe(), load == null ? ""
+                        : String.format(Locale.ROOT, ", load average %.2f", load[0]));
         out.printf(Locale.ROOT, "peak: %s%n", cpu.peakFormula());
         out.printf(Locale.ROOT, "times are wall clock, best / median of %d runs after warm-up (shared machine: "
                 + "expect noise)%n", n);
@@ -91,10 +129,13 @@ final class BenchCommand implements Callable<Integer> {
             product(cpu, n);
         }
         if (run.contains("mnist")) {
-            candidate(cat, "mnist-mlp", List.of("mesh_size=32"), samples, th, n);
+            candidate(cat, "mnist-mlp", List.of("mesh_size=32"), samples, th, n, "mnist");
         }
         if (run.contains("digits")) {
-            candidate(cat, "digits-mlp", List.of(), 400, th, n);
+            candidate(cat, "digits-mlp", List.of(), 400, th, n, "digits");
+        }
+        if (run.contains(TORCHONN)) {
+            torchonn(cat, th, n);
         }
         if (run.contains("search")) {
             search(cat, th, searchEvaluations != null ? searchEvaluations : quick ? 16 : 48);
@@ -103,7 +144,37 @@ final class BenchCommand implements Callable<Integer> {
             scaling(cat, n);
         }
         out.flush();
+        if (json || jsonFile != null) {
+            String text;
+            try {
+                text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+                if (jsonFile != null) {
+                    Files.writeString(jsonFile, text + System.lineSeparator());
+                }
+            } catch (IOException e) {
+                throw new UsageException("cannot write " + jsonFile + ": " + e.getMessage());
+            }
+            if (json) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                stdout.println(text);
+                stdout.flush();
+            }
+        }
         return 0;
+    }
+
+    /** The 1-minute load average from /proc/loadavg (how busy the shared machine was), or null off Linux. */
+    private static double[] loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String key(int threads) {
+        return Integer.toString(threads);
     }
 
     private void build(int reps) {
@@ -133,8 +204,14 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void candidate(Catalog cat, String workload, List<String> settings, int images, List<Integer> th,
-            int reps) {
+            int reps, String name) {
         Bench.Candidate c = Bench.candidate(cat, Clements.NAME, workload, settings);
+        ObjectNode times = doc.putObject(name + "_candidate_ms");
+        ObjectNode best = doc.putObject(name + "_candidate_best_ms");
+        ObjectNode floor = name.equals("mnist") ? doc.putObject("dense_floor_ms") : null;
+        ObjectNode ratio = name.equals("mnist") ? doc.putObject("ratio_to_floor") : null;
+        int batch = Math.min(images, c.network().testSize());
+        doc.put(name + "_images", batch);
         out.println();
         out.printf(Locale.ROOT, "%s candidate: " + Clements.NAME + ", %dx%d Clements tiles (%d tiles, %d meshes), "
                 + "%d-bit phases, %d-bit DAC/ADC, noise at the link budget's power, %d test images, new chip per run:%n",
@@ -142,11 +219,67 @@ final class BenchCommand implements Callable<Integer> {
                 c.sim().adcBits(), Math.min(images, c.network().testSize()));
         for (int t : th) {
             Bench.CandidateRun r = Bench.runCandidate(c, images, t, quick ? 3 : 5, reps);
+            times.put(key(t), r.timing().median() * 1e3);
+            best.put(key(t), r.timing().best() * 1e3);
             out.printf(Locale.ROOT, "  %d thread%s: %7.2f ms best, %7.2f ms median   accuracy %.4f%n", t,
                     t == 1 ? " " : "s", r.timing().best() * 1e3, r.timing().median() * 1e3, r.accuracy());
             if (t == 1) {
                 out.printf(Locale.ROOT, "    where (mean per run): %s%n", breakdown(r));
+                if (name.equals("mnist")) {
+                    parts(r);
+                }
             }
+            if (floor != null) {
+                mnistMs.put(t, r.timing().median() * 1e3);
+                Timing f = Bench.denseFloor(c.network(), batch, t, 3, Math.max(reps, 5));
+                floor.put(key(t), f.median() * 1e3);
+                ratio.put(key(t), r.timing().median() / f.median());
+                out.printf(Locale.ROOT, "    dense float64 floor (the same products as plain dense GEMMs, %d thread%s): "
+                        + "%.2f ms median; candidate / floor = %.1f%n", t, t == 1 ? "" : "s", f.median() * 1e3,
+                        r.timing().median() / f.median());
+            }
+        }
+    }
+
+    private void parts(Bench.CandidateRun r) {
+        double total = java.util.Arrays.stream(r.timing().seconds()).average().orElse(0);
+        double[] p = r.phaseSeconds();
+        ObjectNode o = doc.putObject("parts_ms");
+        String[] names = {"build", "dac", "product", "noise_adc"};
+        double sim = 0;
+        for (int i = 0; i < names.length; i++) {
+            o.put(names[i], p[i] * 1e3);
+            sim += p[i];
+        }
+        o.put("other", Math.max(0, total - sim) * 1e3);
+    }
+
+    private void torchonn(Catalog cat, List<Integer> th, int reps) {
+        Bench.Candidate full = Bench.candidate(cat, Clements.NAME, "mnist-mlp", List.of("mesh_size=32"));
+        Bench.Candidate eq = Bench.torchonnEquivalent(full);
+        out.println();
+        out.printf(Locale.ROOT, "like for like with pytorch-onn: mnist-mlp, %dx%d Clements tiles, %d-bit phases with "
+                + "phase errors re-sampled per build, %d-bit input DAC, %d test images; torchonn-equivalent switches "
+                + "off detector noise and the per-tile ADC:%n", full.sim().tileRows(), full.sim().tileCols(),
+                full.sim().weightBits(), full.sim().dacBits(), Math.min(samples, full.network().testSize()));
+        ObjectNode eqMs = doc.putObject("torchonn_equivalent_ms");
+        ObjectNode fullMs = doc.putObject("torchonn_full_model_ms");
+        for (int t : th) {
+            Bench.CandidateRun e = Bench.runCandidate(eq, samples, t, quick ? 3 : 5, reps);
+            double fm;
+            double facc = Double.NaN;
+            if (mnistMs.containsKey(t)) {
+                fm = mnistMs.get(t);
+            } else {
+                Bench.CandidateRun f = Bench.runCandidate(full, samples, t, quick ? 3 : 5, reps);
+                fm = f.timing().median() * 1e3;
+                facc = f.accuracy();
+            }
+            eqMs.put(key(t), e.timing().median() * 1e3);
+            fullMs.put(key(t), fm);
+            out.printf(Locale.ROOT, "  %d thread%s: torchonn-equivalent %7.2f ms median (accuracy %.4f)   full model "
+                    + "%7.2f ms median%s%n", t, t == 1 ? " " : "s", e.timing().median() * 1e3, e.accuracy(), fm,
+                    Double.isNaN(facc) ? " (above)" : String.format(Locale.ROOT, " (accuracy %.4f)", facc));
         }
     }
 
@@ -167,14 +300,25 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void search(Catalog cat, List<Integer> th, int evaluations) {
+        List<String> names = searchArchitectures.isEmpty() ? Families.names() : searchArchitectures;
+        List<ArchitectureSpec> archs = new ArrayList<>();
+        for (String a : names) {
+            archs.add(cat.architecture(a));
+        }
         out.println();
-        out.printf(Locale.ROOT, "search throughput: %d random " + Clements.NAME + " designs on mnist-mlp (mesh 8..64, %d test "
-                + "images, %d chip), PhotonicSearchEvaluator through ThreadPoolEvaluator:%n", evaluations,
+        out.printf(Locale.ROOT, "search throughput: %d random designs of %s on mnist-mlp (%d test images, %d chip), "
+                + "PhotonicSearchEvaluator through ThreadPoolEvaluator:%n", evaluations, String.join(", ", names),
                 PhotonicSearchEvaluator.SEARCH_SAMPLES, PhotonicSearchEvaluator.SEARCH_CHIPS);
-        PhotonicSearchEvaluator ev = new PhotonicSearchEvaluator(cat, List.of(cat.architecture(Clements.NAME)),
-                "mnist-mlp", 1);
-        List<Design> designs = Bench.randomDesigns(cat, Clements.NAME, evaluations, 7);
-        Bench.search(ev, designs, 1); // warm-up: JIT and the tile-programming cache
+        PhotonicSearchEvaluator ev = new PhotonicSearchEvaluator(cat, archs, "mnist-mlp", 1);
+        List<Design> designs = Bench.randomDesigns(archs, evaluations, 7);
+        // first pass: JIT, mesh programming and fits into the tile cache (what a search pays once per tile)
+        Bench.SearchRun cold = Bench.search(ev, designs, 1);
+        out.printf(Locale.ROOT, "  first pass (1 thread, programs and fits every tile): %6.2f evaluations/s  (%.2f s "
+                + "for %d)%n", cold.perSecond(), cold.seconds(), cold.evaluations());
+        doc.put("search_first_pass_evals_per_s", cold.perSecond());
+        doc.put("search_evaluations", evaluations);
+        names.forEach(doc.putArray("search_architectures")::add);
+        ObjectNode perS = doc.putObject("search_evals_per_s");
         double base = Double.NaN;
         for (int t : th) {
             Bench.SearchRun best = null;
@@ -187,6 +331,7 @@ final class BenchCommand implements Callable<Integer> {
             if (t == th.get(0)) {
                 base = best.perSecond() / t;
             }
+            perS.put(key(t), best.perSecond());
             out.printf(Locale.ROOT, "  %d thread%s: %6.1f evaluations/s  (%.2f s for %d; x%.2f of %d x the first)%n", t,
                     t == 1 ? " " : "s", best.perSecond(), best.seconds(), best.evaluations(),
                     best.perSecond() / base / th.get(0), t);

@@ -116,6 +116,11 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf("  %-26s %12s  %5.1f%%  devices: %s%n", e.getKey(), Units.si(e.getValue(), "J"),
                     100 * e.getValue() / c.energyJ(), String.join(", ", c.devicesUsed().get(e.getKey())));
         }
+        if (Double.isFinite(c.attentionEnergyJ())) {
+            out.printf("  %-26s %12s  %5.1f%%  (Q K^T and P V priced alone: dynamic weights, reprogrammed per "
+                    + "inference)%n", "of which attention", Units.si(c.attentionEnergyJ(), "J"),
+                    100 * c.attentionShare());
+        }
         out.printf("%-28s %12s%n", "latency per inference", Units.si(c.latencyS(), "s"));
         out.printf("%-28s %12s%n", "throughput", Units.si(c.throughputMacsPerS(), "MAC/s"));
         out.printf("%-28s %12s%n", "power", Units.si(c.powerW(), "W"));

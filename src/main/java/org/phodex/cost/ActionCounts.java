@@ -114,8 +114,8 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
         int cores = d.getInt(Params.CORES);
         int parallel = f.parallelVectors(d);
         int batch = d.has(Params.BATCH) ? d.getInt(Params.BATCH) : 1;
-        double rateHz = d.getDouble(Params.MODULATION_GHZ) * 1e9;
-        int dacBits = d.getInt(Params.DAC_BITS);
+        double rateHz = f.symbolRateHz(d);
+        int dacBits = f.inputBits(d);
         int weightBits = d.getInt(Params.WEIGHT_BITS);
 
         double shots = 0;
@@ -134,7 +134,7 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
             long colBlocks = ceilDiv(g.inner(), c);
             long rowBlocks = ceilDiv(g.outputs(), r);
             long t = colBlocks * rowBlocks * g.count();
-            int passes = signedInputs[gi] && !f.coherent() ? 2 : 1;
+            int passes = signedInputs[gi] && f.photonic() && !f.coherent() ? 2 : 1;
             double s = (double) g.rows() * t * passes;
             if (dynamic) {
                 dynamicTiles += t;
@@ -161,15 +161,22 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
             }
             macs += g.macs();
         }
-        double cycles = Math.ceil(shots / ((double) cores * parallel));
+        // a systolic array fills and drains once per tile pass, and a static tile's pass carries the whole batch
+        // (0 extra cycles for optics)
+        double fill = f.pipelineFillCycles(d) * ((double) tiles / batch + dynamicTiles);
+        double cycles = Math.ceil((shots + fill) / ((double) cores * parallel));
         double computeTimeS = cycles / rateHz;
 
         WeightCells cells = f.weightCells(d);
-        double reconfigS = lib.value(cells.reconfigurationDevice(), "reconfiguration_time_s");
+        double reconfigS = f.reprogrammingS(d, lib);
         // static weights are loaded once per batch, dynamic ones every inference; tiles beyond the cores in rounds
         double rounds = Math.ceil((double) tiles / cores);
         double dynamicRounds = Math.ceil((double) dynamicTiles / cores);
         double latencyS = computeTimeS + rounds * reconfigS / batch + dynamicRounds * reconfigS;
+        if (!f.photonic()) { // a digital array reads its inputs as words: no converters, modulators or detectors
+            dacConversions = 0;
+            adcConversions = 0;
+        }
         return new ActionCounts(macs, shots, dacConversions, dacConversions, adcConversions, adcConversions,
                 partialAdds + outputs, tiles, dynamicTiles, batch, cells, cores, sramWords, weightBytes / 8,
                 computeTimeS, latencyS, f.worstPath(d, lib), digitalOps);

@@ -20,6 +20,13 @@ public final class CostModel {
     public static final List<String> COMPONENTS = List.of("laser", "dac", "modulator", "detector_tia", "adc",
             "digital", "weight_hold", "weight_program", "sram", "dram");
 
+    /** The lines of a digital MAC array's breakdown. */
+    public static final List<String> DIGITAL_COMPONENTS = List.of("mac", "digital", "sram", "dram");
+
+    /** Every line any family reports: the search's {@code breakdown_<component>_j} columns. */
+    public static final List<String> ALL_COMPONENTS = java.util.stream.Stream.concat(COMPONENTS.stream(),
+            DIGITAL_COMPONENTS.stream()).distinct().toList();
+
     private CostModel() {
     }
 
@@ -31,7 +38,8 @@ public final class CostModel {
             dynamic[g] = w.operands(g).dynamicWeights();
             signed[g] = w.operands(g).signedInputs();
         }
-        return evaluate(d, f, lib, w.gemms(), dynamic, signed, w.digitalOps());
+        CostReport whole = evaluate(d, f, lib, w.gemms(), dynamic, signed, w.digitalOps());
+        return whole.withAttentionEnergyJ(AttentionShare.energyJ(d, f, lib, w));
     }
 
     /** All weights static (loaded once per batch). */
@@ -57,15 +65,18 @@ public final class CostModel {
     public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, List<Gemm> gemms,
                                       boolean[] dynamicWeights, boolean[] signedInputs, DigitalOps digitalOps) {
         f.validate(d, lib);
-        double rateHz = d.getDouble(Params.MODULATION_GHZ) * 1e9;
-        String modulator = f.modulatorDevice();
-        double modRateHz = lib.value(modulator, "max_rate_hz");
-        if (rateHz > modRateHz) {
-            throw new IllegalArgumentException(String.format("modulation_ghz = %.3g exceeds the %s's maximum rate "
-                    + "%.3g GHz (devices.%s.max_rate_hz)", rateHz / 1e9, modulator, modRateHz / 1e9, modulator));
+        if (f.photonic()) {
+            double rateHz = d.getDouble(Params.MODULATION_GHZ) * 1e9;
+            String modulator = f.modulatorDevice();
+            double modRateHz = lib.value(modulator, "max_rate_hz");
+            if (rateHz > modRateHz) {
+                throw new IllegalArgumentException(String.format("modulation_ghz = %.3g exceeds the %s's maximum "
+                        + "rate %.3g GHz (devices.%s.max_rate_hz)", rateHz / 1e9, modulator, modRateHz / 1e9,
+                        modulator));
+            }
         }
         ActionCounts counts = ActionCounts.count(d, f, lib, gemms, dynamicWeights, signedInputs, digitalOps);
-        LinkBudget link = LinkBudget.of(d, f, lib);
+        LinkBudget link = f.photonic() ? LinkBudget.of(d, f, lib) : LinkBudget.none();
         Estimator.Context context = new Estimator.Context(d, f, lib, link);
 
         Map<String, Priced> priced = new LinkedHashMap<>();
@@ -76,8 +87,15 @@ public final class CostModel {
             energy += p.energyJ();
         }
 
-        DeviceCounts perCore = f.counts(d);
         int cores = d.getInt(Params.CORES);
+        if (!f.photonic()) { // PEs (multiplier and accumulator adder, Horowitz 45 nm areas) plus the same buffer
+            double peUm2 = IntegerArithmetic.macAreaUm2(lib, d.getInt(Params.WEIGHT_BITS),
+                    d.getInt(Params.ACTIVATION_BITS), d.getInt(Params.ACCUMULATOR_BITS));
+            double arrayUm2 = peUm2 * f.tileRows(d) * f.tileCols(d) * cores;
+            return new CostReport(priced, counts, energy, (arrayUm2 + lib.value("sram", "area_um2")) * 1e-6, link);
+        }
+        DeviceCounts perCore = f.counts(d);
+        String modulator = f.modulatorDevice();
         double um2 = perCore.mzis() * lib.value("mzi", "footprint_um2")
                 + perCore.rings() * lib.value("microring", "footprint_um2")
                 + perCore.modulators() * lib.value(modulator, "footprint_um2")

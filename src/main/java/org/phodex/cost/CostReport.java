@@ -11,12 +11,29 @@ import java.util.Map;
  * @param priced   component -> the estimator's line (count, unit price, energy, devices), in breakdown order
  * @param counts   what the design does per inference, before pricing
  * @param energyJ  the sum of the lines
+ * @param attentionEnergyJ the workload's dynamic-weight GEMMs (attention) priced alone ({@link AttentionShare}),
+ *                 NaN when it has none
  */
 public record CostReport(Map<String, Priced> priced, ActionCounts counts, double energyJ, double areaMm2,
-                         LinkBudget link) {
+                         LinkBudget link, double attentionEnergyJ) {
 
     public CostReport {
         priced = Collections.unmodifiableMap(new LinkedHashMap<>(priced));
+    }
+
+    public CostReport(Map<String, Priced> priced, ActionCounts counts, double energyJ, double areaMm2,
+                      LinkBudget link) {
+        this(priced, counts, energyJ, areaMm2, link, Double.NaN);
+    }
+
+    /** This report with the attention products' own energy attached. */
+    public CostReport withAttentionEnergyJ(double joules) {
+        return new CostReport(priced, counts, energyJ, areaMm2, link, joules);
+    }
+
+    /** The attention products' energy over the whole workload's (NaN without dynamic-weight GEMMs). */
+    public double attentionShare() {
+        return attentionEnergyJ / energyJ;
     }
 
     /** Component -> joules per inference; sums to {@link #energyJ()}. */

@@ -199,10 +199,22 @@ public final class Estimators {
                 List.of("dram"));
     });
 
+    /**
+     * One integer multiply of weight x activation bits and one accumulator-wide add per MAC of a digital array, at
+     * Horowitz's 45 nm energies interpolated in width ({@link IntegerArithmetic}).
+     */
+    static final Estimator INTEGER_MAC = estimator("horowitz-int-mac", (name, a, c) -> {
+        Design d = c.design();
+        double unit = IntegerArithmetic.multJ(c.lib(), d.getInt(Params.WEIGHT_BITS), d.getInt(Params.ACTIVATION_BITS))
+                + IntegerArithmetic.addJ(c.lib(), d.getInt(Params.ACCUMULATOR_BITS));
+        return new Priced(name, a.macs(), "macs", unit, a.macs() * unit, List.of("digital"));
+    });
+
     /** Every estimator by component, in breakdown order: the list {@code phodex} can choose from. */
     public static Map<String, List<Estimator>> all() {
         Map<String, List<Estimator>> m = new LinkedHashMap<>();
         m.put("laser", List.of(laser(NOISE_LINK_BUDGET), laser(CROSSLIGHT)));
+        m.put("mac", List.of(INTEGER_MAC));
         m.put("dac", List.of(DAC));
         m.put("modulator", List.of(MODULATOR));
         m.put("detector_tia", List.of(DETECTOR));
@@ -229,6 +241,13 @@ public final class Estimators {
     public static Map<String, Estimator> forDesign(Design d, Family f, DeviceLibrary lib) {
         WeightCells cells = f.weightCells(d);
         Map<String, Estimator> m = new LinkedHashMap<>();
+        if (!f.photonic()) { // a digital MAC array: its arithmetic and the same memories as the photonic families
+            m.put("mac", INTEGER_MAC);
+            m.put("digital", DIGITAL);
+            m.put("sram", SRAM);
+            m.put("dram", DRAM);
+            return m;
+        }
         m.put("laser", laser(laserSizing(d)));
         m.put("dac", DAC);
         m.put("modulator", MODULATOR);
@@ -238,10 +257,12 @@ public final class Estimators {
         m.put("weight_hold", switch (cells.kind()) {
             case RING -> RING_TUNING;
             case PHASE_SHIFTER -> lib.value(cells.device(), "power_per_pi_w") > 0 ? THERMO_OPTIC : NON_VOLATILE;
+            case REGISTER -> throw new IllegalStateException("register cells belong to a digital family");
         });
         m.put("weight_program", switch (cells.kind()) {
             case RING -> TUNING_DAC;
             case PHASE_SHIFTER -> CELL_WRITE;
+            case REGISTER -> throw new IllegalStateException("register cells belong to a digital family");
         });
         m.put("sram", SRAM);
         m.put("dram", DRAM);

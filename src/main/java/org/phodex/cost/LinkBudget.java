@@ -37,6 +37,12 @@ public record LinkBudget(List<LossTerm> path, double pathLossDb, double targetSn
                 lib.value("constants", "electron_charge_c"), lib.value("constants", "boltzmann_j_per_k"));
     }
 
+    /** A family without optics: no path, no laser, no photons (the JSON shows zeros and model "none"). */
+    public static LinkBudget none() {
+        // no photons: an infinite photon energy makes photonsPerReading() exactly 0
+        return new LinkBudget(List.of(), 0, Double.NaN, 0, 0, 0, 0, 0, "none", null, Double.POSITIVE_INFINITY, 0);
+    }
+
     public static LinkBudget of(Design d, Family f, DeviceLibrary lib) {
         List<LossTerm> path = f.worstPath(d, lib);
         double lossDb = 0;

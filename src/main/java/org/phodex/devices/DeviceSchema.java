@@ -36,7 +36,8 @@ public final class DeviceSchema {
         kind("converter", List.of("reference_bits", "reference_rate_hz", "reference_power_w", "corner_rate_hz",
                 "speed_exponent", "area_um2"), List.of());
         kind("digital", List.of("add8_energy_j", "mult8_energy_j", "add32_energy_j", "fp16_mult_energy_j",
-                "fp32_mult_energy_j", "fp32_add_energy_j", "fp32_special_energy_j"), List.of());
+                "fp32_mult_energy_j", "fp32_add_energy_j", "fp32_special_energy_j"),
+                List.of("mult32_energy_j", "add8_area_um2", "add32_area_um2", "mult8_area_um2", "mult32_area_um2"));
         kind("memory", List.of("access_energy_64b_j"), List.of("capacity_bytes", "area_um2"));
         kind("constants", List.of("electron_charge_c", "boltzmann_j_per_k", "temperature_k", "planck_j_s",
                 "speed_of_light_m_per_s"), List.of());

@@ -39,7 +39,8 @@ public final class Catalog {
 
     /** The names a spec is checked against: the device library's phase shifters and the family registry. */
     public static ArchitectureSpec.Vocabulary vocabulary(DeviceLibrary devices) {
-        return new ArchitectureSpec.Vocabulary(devices::checkPhaseShifter, Families.layouts());
+        return new ArchitectureSpec.Vocabulary(devices::checkPhaseShifter, Families.layouts(),
+                Families.requiredParameters());
     }
 
     /** Null when {@code layout} is a registered family's layout name, else the message (with a hint). */

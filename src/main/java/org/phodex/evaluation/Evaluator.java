@@ -11,6 +11,7 @@ import org.phodex.cost.CostModel;
 import org.phodex.cost.CostReport;
 import org.phodex.cost.DigitalBaseline;
 import org.phodex.devices.DeviceLibrary;
+import org.phodex.sim.IntegerGemm;
 import org.phodex.sim.LayerMetrics;
 import org.phodex.sim.PhotonicLayer;
 import org.phodex.sim.Seeds;
@@ -76,6 +77,9 @@ public final class Evaluator {
         Family family = Families.get(spec.family());
         checkLayout(spec, d);
         CostReport cost = CostModel.evaluate(d, family, lib, workload);
+        if (!family.photonic()) {
+            return digital(spec, d, cost);
+        }
         SimSettings sim = family.simSettings(d, lib, cost.link().receivedPowerW(), cost.link().detector());
         long base = Seeds.derive(options.seed(), d.stableHash());
 
@@ -152,7 +156,7 @@ public final class Evaluator {
             accStd = spread.std();
             accSamples = spread.samples();
             ref = trained.floatAccuracy(options.samples()).top1();
-            errors.addAll(gemmErrors(trained, sim, base));
+            errors.addAll(gemmErrors(trained, new HardwareProducts(sim, Seeds.derive(base, 0))));
         } else {
             int inner = Math.min(256, 2 * sim.tileCols());
             int outputs = Math.min(256, 2 * sim.tileRows());
@@ -166,11 +170,6 @@ public final class Evaluator {
                 errors.add(new EvaluationResult.LayerError(b.gemm().name(), m.relativeRmsError(), m.snrDb()));
             }
         }
-        double relErr = errors.stream().mapToDouble(EvaluationResult.LayerError::relativeRmsError).average()
-                .orElse(Double.NaN);
-
-        DigitalBaseline.Figure best = baseline.best(workload.name(), cost.macs());
-        DigitalBaseline.Figure one = baseline.batchOne(workload.name(), cost.macs());
         List<String> violations = violations(spec.constraints(), cost, acc);
         double maxLineW = lib.value("laser", "max_optical_power_w");
         if (cost.link().lineOpticalW() > maxLineW) {
@@ -178,9 +177,76 @@ public final class Evaluator {
                     + "(%.3g W): the worst path loses %.1f dB", cost.link().lineOpticalW(), maxLineW,
                     cost.link().pathLossDb()));
         }
+        return result(d, cost, acc, accStd, ref, accSamples, options.chips(), errors,
+                fitCount == 0 ? 0 : fitSum / fitCount, violations);
+    }
+
+    private EvaluationResult result(Design d, CostReport cost, double acc, double accStd, double ref, int accSamples,
+                                    int chips, List<EvaluationResult.LayerError> errors, double fitError,
+                                    List<String> violations) {
+        double relErr = errors.stream().mapToDouble(EvaluationResult.LayerError::relativeRmsError).average()
+                .orElse(Double.NaN);
+        DigitalBaseline.Figure best = baseline.best(workload.name(), cost.macs());
+        DigitalBaseline.Figure one = baseline.batchOne(workload.name(), cost.macs());
         String reason = violations.isEmpty() ? null : String.join(REASON_SEPARATOR, violations);
-        return new EvaluationResult(d, workload.name(), cost, acc, accStd, ref, accSamples, options.chips(), relErr,
-                errors, fitCount == 0 ? 0 : fitSum / fitCount, best, one, reason == null, reason);
+        return new EvaluationResult(d, workload.name(), cost, acc, accStd, ref, accSamples, chips, relErr,
+                errors, fitError, best, one, reason == null, reason);
+    }
+
+    /**
+     * A digital MAC array: the same network on the same samples in integer arithmetic ({@link IntegerGemm}). The
+     * array is deterministic (no noise, no fabrication spread), so it is one "chip" whatever the options ask.
+     */
+    private EvaluationResult digital(ArchitectureSpec spec, Design d, CostReport cost) {
+        IntegerGemm.Settings s = new IntegerGemm.Settings(d.getInt(Params.WEIGHT_BITS),
+                d.getInt(Params.ACTIVATION_BITS), d.getInt(Params.ACCUMULATOR_BITS), d.getInt(Params.PE_COLS));
+        double acc = Double.NaN;
+        double ref = Double.NaN;
+        int accSamples = 0;
+        List<EvaluationResult.LayerError> errors = new ArrayList<>();
+        if (workload.network().isPresent()) {
+            Network net = workload.network().get();
+            List<Layer> layers = net.layers();
+            IntegerGemm[] array = new IntegerGemm[layers.size()];
+            for (int l = 0; l < layers.size(); l++) {
+                array[l] = IntegerGemm.program(layers.get(l).weights(), layers.get(l).outDim(), layers.get(l).inDim(),
+                        s);
+            }
+            LinearBackend integer = (layer, x, batch) -> array[layer].apply(x, batch);
+            Accuracy.Spread spread = net.accuracyOverChips(c -> integer, 1, options.samples());
+            acc = spread.mean();
+            accSamples = spread.samples();
+            ref = net.floatAccuracy(options.samples()).top1();
+            int n = net.subset(options.errorSamples());
+            List<double[]> inputs = net.layerInputs(n);
+            LinearBackend exact = net.exactBackend();
+            for (int l = 0; l < layers.size(); l++) {
+                double[] x = inputs.get(l);
+                LayerMetrics m = LayerMetrics.compare(exact.multiply(l, x, n), array[l].apply(x, n));
+                errors.add(new EvaluationResult.LayerError("layer " + (l + 1) + " (" + layers.get(l).outDim() + "x"
+                        + layers.get(l).inDim() + ")", m.relativeRmsError(), m.snrDb()));
+            }
+        } else if (workload.model().isPresent()) {
+            Trained trained = Trained.of(workload.model().get());
+            Accuracy a = trained.accuracy(new IntegerProducts(s), options.samples());
+            Accuracy.Spread spread = Accuracy.spread(List.of(a));
+            acc = spread.mean();
+            accSamples = spread.samples();
+            ref = trained.floatAccuracy(options.samples()).top1();
+            errors.addAll(gemmErrors(trained, new IntegerProducts(s)));
+        } else {
+            int inner = Math.min(256, 2 * d.getInt(Params.PE_COLS));
+            int outputs = Math.min(256, 2 * d.getInt(Params.PE_ROWS));
+            for (int g : representativeGemms(workload.gemms().size())) {
+                GemmBlock b = workload.sampleBlock(g, Seeds.derive(options.seed(), g), 64, inner, outputs);
+                double[] y = IntegerGemm.program(b.weights(), b.outputs(), b.inner(), s).apply(b.inputs(), b.rows());
+                LayerMetrics m = LayerMetrics.compare(b.exact(), y);
+                errors.add(new EvaluationResult.LayerError(b.gemm().name(), m.relativeRmsError(), m.snrDb()));
+            }
+        }
+        double accStd = Double.isNaN(acc) ? Double.NaN : 0;
+        return result(d, cost, acc, accStd, ref, accSamples, 1, errors, 0,
+                violations(spec.constraints(), cost, acc));
     }
 
     /**
@@ -188,8 +254,7 @@ public final class Evaluator {
      * products carry it forward) and each product's inputs also go through the chip, over the first
      * {@code errorSamples} test images; a dynamic product's groups are pooled.
      */
-    private List<EvaluationResult.LayerError> gemmErrors(Trained trained, SimSettings sim, long base) {
-        HardwareProducts chip = new HardwareProducts(sim, Seeds.derive(base, 0));
+    private List<EvaluationResult.LayerError> gemmErrors(Trained trained, Products chip) {
         List<org.phodex.workload.Gemm> gemms = workload.gemms();
         List<List<double[]>> exact = new ArrayList<>();
         List<List<double[]>> hw = new ArrayList<>();

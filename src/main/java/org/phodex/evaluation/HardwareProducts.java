@@ -99,7 +99,7 @@ final class HardwareProducts implements Products {
      * The hardware values {@code y} of p q^T as a constant, or with the exact product's gradient when an operand
      * needs one. The shape is p's with the last dimension replaced by q's rows (q is {@code [..., n, k]}).
      */
-    private static Tensor wrap(double[] y, Tensor p, Tensor q, java.util.function.Supplier<Tensor> exact) {
+    static Tensor wrap(double[] y, Tensor p, Tensor q, java.util.function.Supplier<Tensor> exact) {
         if (p.requiresGrad() || q.requiresGrad()) {
             return Ops.straightThrough(exact.get(), y);
         }

@@ -48,6 +48,8 @@ public final class ResultJson {
         o.put("received_power_w", c.link().receivedPowerW());
         o.put("detected_photons_per_mac", c.detectedPhotonsPerMac());
         o.put("optical_energy_per_mac_j", c.opticalEnergyPerMacJ());
+        number(o, "attention_energy_j", c.attentionEnergyJ());
+        number(o, "attention_energy_share", c.attentionShare());
         number(o, "accuracy", r.accuracy());
         number(o, "accuracy_std", r.accuracyStd());
         number(o, "reference_accuracy", r.referenceAccuracy());
@@ -89,7 +91,7 @@ public final class ResultJson {
         ObjectNode link = o.putObject("link_budget");
         link.put("model", c.link().model());
         link.put("path_loss_db", c.link().pathLossDb());
-        link.put("target_snr_db", c.link().targetSnrDb());
+        number(link, "target_snr_db", c.link().targetSnrDb());
         link.put("min_received_power_w", c.link().minReceivedPowerW());
         link.put("laser_optical_w", c.link().laserOpticalW());
         ArrayNode terms = link.putArray("path");

@@ -99,7 +99,7 @@ public final class MeshDecomposition {
         for (int m = 0; m < n; m++) {
             out[m] = Phases.wrap(Math.atan2(dIm[m], dRe[m]));
         }
-        return build("clements", n, top, theta, phi, out);
+        return build("clements", true, n, top, theta, phi, out);
     }
 
     /**
@@ -138,11 +138,12 @@ public final class MeshDecomposition {
         for (int m = 0; m < n; m++) {
             out[m] = Phases.wrap(Math.atan2(u.im(m, m), u.re(m, m)));
         }
-        return build("reck", n, top, theta, phi, out);
+        return build("reck", false, n, top, theta, phi, out);
     }
 
-    private static Mesh build(String name, int n, int[] top, double[] theta, double[] phi, double[] out) {
-        MeshLayout layout = MeshLayout.fromSequence(name, n, top);
+    private static Mesh build(String name, boolean balanced, int n, int[] top, double[] theta, double[] phi,
+                              double[] out) {
+        MeshLayout layout = MeshLayout.fromSequence(name, balanced, n, top);
         int[] order = MeshLayout.sequenceOrder(n, top);
         double[] th = new double[order.length];
         double[] ph = new double[order.length];

@@ -16,11 +16,13 @@ public final class MeshLayout {
     private final int[] top;
     private final int[][] permBefore;
     private final String name;
+    private final boolean balanced;
     private final int[] below;
     private final int[] above;
 
-    private MeshLayout(String name, int modes, int[] column, int[] top, int[][] permBefore) {
+    private MeshLayout(String name, boolean balanced, int modes, int[] column, int[] top, int[][] permBefore) {
         this.name = name;
+        this.balanced = balanced;
         this.modes = modes;
         this.column = column;
         this.top = top;
@@ -47,7 +49,7 @@ public final class MeshLayout {
      * A layout from MZIs in optical order (top modes only), each placed in the earliest column after the MZIs
      * it depends on. {@link #sequenceOrder} tells which sequence entry lands at which layout position.
      */
-    static MeshLayout fromSequence(String name, int modes, int[] topInOrder) {
+    static MeshLayout fromSequence(String name, boolean balanced, int modes, int[] topInOrder) {
         int[] col = asapColumns(modes, topInOrder);
         int[] order = sequenceOrder(modes, topInOrder);
         int[] c2 = new int[order.length];
@@ -56,7 +58,7 @@ public final class MeshLayout {
             c2[k] = col[order[k]];
             t2[k] = topInOrder[order[k]];
         }
-        return new MeshLayout(name, modes, c2, t2, new int[0][]);
+        return new MeshLayout(name, balanced, modes, c2, t2, new int[0][]);
     }
 
     private static int[] asapColumns(int modes, int[] topInOrder) {
@@ -116,7 +118,7 @@ public final class MeshLayout {
                 top[k++] = a;
             }
         }
-        return new MeshLayout(columns == modes ? "clements" : "truncated(" + columns + ")", modes, col, top,
+        return new MeshLayout(columns == modes ? "clements" : "truncated(" + columns + ")", true, modes, col, top,
                 new int[0][]);
     }
 
@@ -152,7 +154,7 @@ public final class MeshLayout {
                 top[k++] = a;
             }
         }
-        return new MeshLayout("butterfly(" + stacks + ")", modes, col, top, perm);
+        return new MeshLayout("butterfly(" + stacks + ")", true, modes, col, top, perm);
     }
 
     private static void checkModes(int modes) {
@@ -167,7 +169,7 @@ public final class MeshLayout {
      * loss). A triangular (Reck) mesh is not: its short paths really are less lossy.
      */
     public boolean balanced() {
-        return !name.startsWith("reck");
+        return balanced;
     }
 
     public String name() {

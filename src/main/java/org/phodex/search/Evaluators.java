@@ -50,7 +50,7 @@ public final class Evaluators {
                         + Hints.didYouMean(nameOrPath, available(Path.of("architectures"))));
             }
             return ArchitectureSpec.load(p, new ArchitectureSpec.Vocabulary(device -> null,
-                    org.phodex.arch.Families.layouts()));
+                    org.phodex.arch.Families.layouts(), org.phodex.arch.Families.requiredParameters()));
         }
 
         @Override

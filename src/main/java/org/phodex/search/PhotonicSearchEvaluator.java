@@ -81,11 +81,14 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         cols.put("received_power_w", c.link().receivedPowerW());
         cols.put("detected_photons_per_mac", c.detectedPhotonsPerMac());
         cols.put("optical_energy_per_mac_j", c.opticalEnergyPerMacJ());
+        cols.put("attention_energy_share", c.attentionShare());
         cols.put("path_loss_db", c.link().pathLossDb());
         cols.put("mesh_fit_error", r.fitErrorMean());
         cols.put("baseline_ratio", r.baseline().ratio(c.energyJ()));
-        for (String comp : CostModel.COMPONENTS) {
-            cols.put("breakdown_" + comp + "_j", c.breakdownJ().get(comp));
+        for (String comp : CostModel.ALL_COMPONENTS) { // a family's own lines; the others stay empty cells
+            if (c.breakdownJ().containsKey(comp)) {
+                cols.put("breakdown_" + comp + "_j", c.breakdownJ().get(comp));
+            }
         }
         for (int i = 0; i < r.layerErrors().size(); i++) {
             // per-layer error and SNR, numbered from 1 in the network's order (the report's per-layer table)

@@ -35,10 +35,24 @@ public record ArchitectureSpec(String name, String family, String description, S
      * @param deviceCheck    maps a parameter value that names a device (the phase shifter) to an error message,
      *                       or null when the device exists
      * @param familyLayouts  the family registry: family name -> the layout name of its tiles
+     * @param familyRequired family name -> the parameters its specs must fix, when they differ from
+     *                       {@link #requiredParams()} (a digital family has no laser or converters)
      */
-    public record Vocabulary(Function<String, String> deviceCheck, Map<String, String> familyLayouts) {
+    public record Vocabulary(Function<String, String> deviceCheck, Map<String, String> familyLayouts,
+                             Map<String, List<String>> familyRequired) {
         public Vocabulary {
             familyLayouts = Collections.unmodifiableMap(new LinkedHashMap<>(familyLayouts));
+            familyRequired = Map.copyOf(familyRequired);
+        }
+
+        /** Every family fixes {@link #requiredParams()}. */
+        public Vocabulary(Function<String, String> deviceCheck, Map<String, String> familyLayouts) {
+            this(deviceCheck, familyLayouts, Map.of());
+        }
+
+        /** The parameters a spec of {@code family} must fix. */
+        public List<String> required(String family) {
+            return familyRequired.getOrDefault(family, requiredParams());
         }
 
         /** Null when {@code layout} is one of the families' layout names, else the message. */
@@ -64,10 +78,11 @@ public record ArchitectureSpec(String name, String family, String description, S
         for (Map.Entry<String, SpecNode> e : paramsNode.entries(Params.all().keySet()).entrySet()) {
             params.put(e.getKey(), value(Params.get(e.getKey()), e.getValue(), vocabulary));
         }
-        for (String required : requiredParams()) {
+        List<String> requiredHere = vocabulary.required(family);
+        for (String required : requiredHere) {
             if (!params.containsKey(required)) {
                 throw paramsNode.errorAtKey("missing required parameter '" + required + "'",
-                        "every architecture fixes a default for " + String.join(", ", requiredParams()));
+                        "every " + family + " architecture fixes a default for " + String.join(", ", requiredHere));
             }
         }
         Design defaults = new Design(name, params);

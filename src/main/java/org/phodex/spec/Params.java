@@ -29,6 +29,11 @@ public final class Params {
     public static final String MRR_CALIBRATION = "mrr_calibration";
     public static final String BATCH = "batch";
     public static final String TRAINING = "training";
+    public static final String PE_ROWS = "pe_rows";
+    public static final String PE_COLS = "pe_cols";
+    public static final String CLOCK_GHZ = "clock_ghz";
+    public static final String ACTIVATION_BITS = "activation_bits";
+    public static final String ACCUMULATOR_BITS = "accumulator_bits";
 
     private static final Map<String, Param> ALL;
 
@@ -42,7 +47,8 @@ public final class Params {
                 + "for mrr-bank the K inputs of a tile)"));
         add(m, Param.integer(DAC_BITS, 1, 16, "bits", "input DAC resolution"));
         add(m, Param.integer(ADC_BITS, 1, 16, "bits", "output ADC resolution"));
-        add(m, Param.integer(WEIGHT_BITS, 1, 16, "bits", "weight (phase / ring tuning) DAC resolution"));
+        add(m, Param.integer(WEIGHT_BITS, 1, 16, "bits", "weight resolution (phase / ring tuning "
+                + "DAC; digital-systolic: integer weight bits)"));
         add(m, Param.real(MODULATION_GHZ, 0.01, 200, "GHz", "input modulation (symbol) rate"));
         add(m, Param.choice(PHASE_SHIFTER, List.of(), "phase-shifter device (a device library entry "
                 + "of kind phase_shifter)"));
@@ -64,6 +70,11 @@ public final class Params {
         add(m, Param.choice(TRAINING, List.of("post-mapping", "noise-aware", "in-mesh", "in-mesh-noise-aware"),
                 "how the network meets the hardware: float training then mapping (default), fine-tuning with the "
                 + "design's noise in the forward pass, or training each MZI tile's phases (README, Co-design)"));
+        add(m, Param.integer(PE_ROWS, 1, 1024, "PEs", "rows of the digital MAC array (outputs of its weight tile)"));
+        add(m, Param.integer(PE_COLS, 1, 1024, "PEs", "columns of the digital MAC array (inputs of its weight tile)"));
+        add(m, Param.real(CLOCK_GHZ, 0.01, 10, "GHz", "clock of the digital MAC array (one input vector per cycle)"));
+        add(m, Param.integer(ACTIVATION_BITS, 2, 16, "bits", "integer activation resolution (digital-systolic)"));
+        add(m, Param.integer(ACCUMULATOR_BITS, 8, 48, "bits", "saturating accumulator width (digital-systolic)"));
         ALL = Collections.unmodifiableMap(m);
     }
 
