@@ -125,6 +125,10 @@ final class SearchCommand implements Callable<Integer> {
         if (chips < 1) {
             throw new UsageException("--chips must be at least 1, got " + chips);
         }
+        if (!trainsMlp(workload)) {
+            // the training modes beyond post-mapping train MLPs; elsewhere the gene would only waste candidates
+            specs.replaceAll(s -> s.withoutSearched(org.phodex.spec.Params.TRAINING));
+        }
         RunConfig config = RunConfig.of(specs, wl, seed, options, objs, t, chips);
         try {
             config.problem();
@@ -152,6 +156,15 @@ final class SearchCommand implements Callable<Integer> {
     static boolean shapeOnly(String workload) {
         try {
             return !org.phodex.evaluation.Catalog.locate().workload(workload).hasData();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** True for a repository workload that is a trained MLP (the co-design training modes apply). */
+    static boolean trainsMlp(String workload) {
+        try {
+            return org.phodex.evaluation.Catalog.locate().workload(workload).network().isPresent();
         } catch (RuntimeException e) {
             return false;
         }
