@@ -52,6 +52,14 @@ public interface Family {
         return lib.value(weightCells(d).reconfigurationDevice(), "reconfiguration_time_s");
     }
 
+    /**
+     * True when one read of an input slice from the global buffer serves every tile of its column block that runs
+     * at the same time (the hardware broadcasts the slice); false when each tile reads its own copy.
+     */
+    default boolean broadcastsInputs() {
+        return false;
+    }
+
     /** Cycles a tile pass spends beyond one per input vector (a systolic array's fill and drain; 0 for optics). */
     default int pipelineFillCycles(Design d) {
         return 0;

@@ -101,6 +101,15 @@ public final class MrrBank implements Family {
         return "modulator_mrr";
     }
 
+    /**
+     * Broadcast-and-weight: the WDM bus carrying the K modulated inputs is split to every weight bank it feeds
+     * (Tait et al. 2014/2017), so one buffer read and one modulation serve all banks of a column block at once.
+     */
+    @Override
+    public boolean broadcastsInputs() {
+        return true;
+    }
+
     /** Rings are tuned by heaters: reprogramming is as slow as a thermo-optic shifter. */
     @Override
     public WeightCells weightCells(Design d) {

@@ -171,9 +171,10 @@ public final class Bench {
      * programming come from the cache, as across a search) and the forward pass of {@code samples} test images
      * with all noise and converters, through {@link Network#accuracy} as the evaluator runs it.
      *
-     * @param phaseSeconds per phase of {@link Profile.Phase}, thread-seconds per run; then the total
+     * @param phaseSeconds    per phase of {@link Profile.Phase}, wall-clock thread-seconds per run
+     * @param cpuPhaseSeconds the same in CPU seconds of the threads (the build: of the calling thread only)
      */
-    public record CandidateRun(Timing timing, double accuracy, double[] phaseSeconds) {
+    public record CandidateRun(Timing timing, double accuracy, double[] phaseSeconds, double[] cpuPhaseSeconds) {
     }
 
     public static CandidateRun runCandidate(Candidate c, int samples, int threads, int warmup, int reps) {
@@ -205,17 +206,37 @@ public final class Bench {
         }
         Profile.Phase[] phases = Profile.Phase.values();
         double[] ph = new double[phases.length];
+        double[] cpu = new double[phases.length];
         for (int i = 0; i < phases.length; i++) {
             ph[i] = Profile.seconds(phases[i]) / reps;
+            cpu[i] = Profile.cpuSeconds(phases[i]) / reps;
         }
-        return new CandidateRun(t, accSum[0] / reps, ph);
+        return new CandidateRun(t, accSum[0] / reps, ph, cpu);
     }
 
-    /** Search throughput: evaluations per second of the same designs on {@code threads} threads. */
-    public record SearchRun(int evaluations, int threads, double seconds, int feasible) {
+    /**
+     * Search throughput: evaluations per second of the same designs on {@code threads} threads.
+     *
+     * @param cpuSeconds CPU time of the whole process over the run (NaN if the JVM cannot tell): cpuSeconds /
+     *                   seconds is how many cores the run actually got on a shared machine
+     */
+    public record SearchRun(int evaluations, int threads, double seconds, int feasible, double cpuSeconds) {
         public double perSecond() {
             return evaluations / seconds;
         }
+
+        public double coresUsed() {
+            return cpuSeconds / seconds;
+        }
+    }
+
+    /** CPU nanoseconds of this process so far, or -1. */
+    public static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /**
@@ -249,11 +270,13 @@ public final class Bench {
     /** Evaluates {@code designs} with the real search evaluator through the search's thread pool. */
     public static SearchRun search(PhotonicSearchEvaluator ev, List<Design> designs, int threads) {
         try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(ev, threads)) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             List<Outcome> out = pool.evaluateAll(designs);
             double s = (System.nanoTime() - t0) / 1e9;
+            long c1 = processCpuNanos();
             int feasible = (int) out.stream().filter(Outcome::feasible).count();
-            return new SearchRun(designs.size(), threads, s, feasible);
+            return new SearchRun(designs.size(), threads, s, feasible, c0 < 0 ? Double.NaN : (c1 - c0) / 1e9);
         }
     }
 }

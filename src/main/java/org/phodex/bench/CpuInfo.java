@@ -12,9 +12,12 @@ import java.util.Set;
 /**
  * The machine, as Linux reports it in /proc/cpuinfo, and the double-precision peak of one core worked out from
  * it: clock x doubles per vector x 2 (a fused multiply-add is two flops) x 2 FMA pipes. The vector width is the
- * width of the FMA datapath: 512 bits on Intel cores with AVX-512, 256 bits with AVX2 (and on AMD Zen 4, which
- * runs AVX-512 instructions on two 256-bit halves), 128 bits otherwise. The clock is the one /proc/cpuinfo
- * reports (under a hypervisor usually the nominal clock; a turbo clock makes the true peak higher).
+ * width of the FMA datapath: 512 bits on Intel cores with AVX-512 and on AMD Zen 5 (family 26), 256 bits with AVX2
+ * (and on AMD Zen 4, family 25, which runs AVX-512 instructions on two 256-bit halves), 128 bits otherwise. The
+ * clock is the one /proc/cpuinfo reports: under a hypervisor the nominal (TSC) clock, not the boost clock the core
+ * actually runs at, so this nominal peak can sit far below what a kernel reaches (a Zen 5 guest reporting 2.1 GHz
+ * ran the product kernel at about 80 GFLOP/s against a nominal 33.5). {@code phodex bench} therefore measures the
+ * peak ({@link org.phodex.sim.Kernels#measuredPeakGflops}) and rates kernels against that.
  *
  * @param model       model name
  * @param vendor      vendor id (e.g. AuthenticAMD)
@@ -75,7 +78,8 @@ public record CpuInfo(String model, String vendor, int family, double mhz, Set<S
     /** Width of the FMA datapath in bits (see the class comment). */
     public int datapathBits() {
         boolean fma = flags.contains("fma");
-        if (flags.contains("avx512f") && fma && !"AuthenticAMD".equals(vendor)) {
+        // AMD before Zen 5 splits 512-bit instructions into two 256-bit halves; Zen 5 (family 0x1A) has full width
+        if (flags.contains("avx512f") && fma && (!"AuthenticAMD".equals(vendor) || family >= 26)) {
             return 512;
         }
         if (flags.contains("avx2") && fma) {

@@ -135,6 +135,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (r.hasAccuracy()) {
             out.printf("%-28s %11.2f%%  (+/- %.2f over chips; float %.2f%%)%n", "accuracy (top-1)",
                     100 * r.accuracy(), 100 * r.accuracyStd(), 100 * r.referenceAccuracy());
+            var st = r.accuracyStats();
+            out.printf("  %-26s %5.2f-%.2f%%  (%d chip%s x %d samples; 10th-percentile chip %.2f%%)%n",
+                    "95% interval", 100 * st.ci95Low(), 100 * st.ci95High(), st.chips(), st.chips() == 1 ? "" : "s",
+                    st.samples(), 100 * st.p10());
+            out.printf("  %-26s %s%n", "versus float", st.versusFloat());
         } else {
             out.printf("%-28s %12s  (no application accuracy: matrix-level error only)%n", "accuracy (top-1)", "n/a");
         }

@@ -56,8 +56,60 @@ public final class FiguresCommand implements Callable<Integer> {
             + "on 2 cores, so about half an hour)")
     boolean withMnist;
 
+    @Option(names = "--with-vit", description = "add a 10-minute mnist-vit search (trains the ViT on first use, a "
+            + "few minutes more)")
+    boolean withVit;
+
+    @Option(names = "--only", split = ",", paramLabel = "ENTRY", description = "regenerate only these entries "
+            + "(folder names, e.g. search-mnist-vit); the other folders and their README sections stay as they are")
+    List<String> only;
+
     /** One gallery entry: a folder of figures under the gallery and the findings behind them. */
     private record Entry(String name, String title, String command, List<String> notes, double seconds) {
+    }
+
+    /** How one entry is made: its folder name, whether it runs by default, and the step that makes it. */
+    private record Recipe(String name, boolean byDefault, Step step) {
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        Entry make(String name, String threads, Path work, PrintWriter progress) throws IOException;
+    }
+
+    /** Every entry in gallery order; the README lists the folders in this order. */
+    private List<Recipe> recipes() {
+        return List.of(
+                new Recipe("search-digits-mlp", true, (n, t, w, p) -> search(n,
+                        "digits-mlp: search over all families", "digits-mlp", budget(quick ? 8 : 48, quick ? 2 : 60),
+                        t, w, p)),
+                new Recipe("sweep-adc-bits", true, (n, t, w, p) -> sweep(n,
+                        "ADC resolution, Clements mesh vs MRR bank (digits-mlp)", List.of(Clements.NAME, MrrBank.NAME),
+                        List.of(quick ? "adc_bits=2:8:3" : "adc_bits=2:10"), List.of(), t, w, p)),
+                new Recipe("sweep-margin-adc", true, (n, t, w, p) -> sweep(n,
+                        "Laser margin x ADC resolution heat maps (digits-mlp)", List.of(Clements.NAME, MrrBank.NAME),
+                        List.of(quick ? "laser_margin_db=-10:6:8" : "laser_margin_db=-20:6:2",
+                                quick ? "adc_bits=2:10:4" : "adc_bits=2:10:2"), List.of(), t, w, p)),
+                new Recipe("sweep-phase-error", true, (n, t, w, p) -> sweep(n,
+                        "Phase-error robustness, Clements vs Reck, N = 6 (digits-mlp)",
+                        List.of(Clements.NAME, Reck.NAME),
+                        List.of(quick ? "phase_error_rad=0:0.2:0.1" : "phase_error_rad=0:0.2:0.02"),
+                        List.of("mesh_size=6"), t, w, p)),
+                new Recipe("mesh-clements-16", true, (n, t, w, p) -> mesh(n, "Programmed 16x16 Clements mesh",
+                        Families.get(Clements.NAME).layoutName(), p)),
+                new Recipe("mesh-butterfly-16", true, (n, t, w, p) -> mesh(n,
+                        "Programmed 16x16 butterfly mesh (crossings between stages)", "butterfly", p)),
+                new Recipe("search-mnist-mlp", withMnist, (n, t, w, p) -> search(n,
+                        "mnist-mlp: search over all families", "mnist-mlp", budget(quick ? 8 : 24, quick ? 2 : 8),
+                        t, w, p)),
+                new Recipe("search-mnist-vit", withVit, (n, t, w, p) -> search(n,
+                        "mnist-vit: search over all families (the attention products' energy share is a column of "
+                                + "pareto.csv)", "mnist-vit",
+                        quick ? budget(8, 1) : List.of("--time-limit", "10m"), t, w, p)));
+    }
+
+    private static List<String> budget(int population, int generations) {
+        return List.of("--population", Integer.toString(population), "--generations", Integer.toString(generations));
     }
 
     @Override
@@ -69,6 +121,16 @@ public final class FiguresCommand implements Callable<Integer> {
         if (output == null) {
             output = defaultOutput(quick);
         }
+        List<Recipe> all = recipes();
+        List<String> names = all.stream().map(Recipe::name).toList();
+        if (only != null) {
+            for (String o : only) {
+                if (!names.contains(o)) {
+                    throw new UsageException("figures: no gallery entry '" + o + "'; entries: "
+                            + String.join(", ", names));
+                }
+            }
+        }
         try {
             org.phodex.search.RunFiles.createFolder(output);
         } catch (IllegalArgumentException e) {
@@ -77,35 +139,20 @@ public final class FiguresCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         Path work = Files.createTempDirectory("phodex-figures");
-        List<Entry> entries = new ArrayList<>();
+        int made = 0;
         try {
-            entries.add(search("search-digits-mlp", "digits-mlp: search over all five families", "digits-mlp",
-                    quick ? 8 : 48, quick ? 2 : 60, t, work, out));
-            entries.add(sweep("sweep-adc-bits", "ADC resolution, Clements mesh vs MRR bank (digits-mlp)",
-                    List.of(Clements.NAME, MrrBank.NAME), List.of(quick ? "adc_bits=2:8:3" : "adc_bits=2:10"),
-                    List.of(), t, work, out));
-            entries.add(sweep("sweep-margin-adc", "Laser margin x ADC resolution heat maps (digits-mlp)",
-                    List.of(Clements.NAME, MrrBank.NAME),
-                    List.of(quick ? "laser_margin_db=-10:6:8" : "laser_margin_db=-20:6:2",
-                            quick ? "adc_bits=2:10:4" : "adc_bits=2:10:2"), List.of(), t, work, out));
-            entries.add(sweep("sweep-phase-error", "Phase-error robustness, Clements vs Reck, N = 6 (digits-mlp)",
-                    List.of(Clements.NAME, Reck.NAME),
-                    List.of(quick ? "phase_error_rad=0:0.2:0.1" : "phase_error_rad=0:0.2:0.02"),
-                    List.of("mesh_size=6"), t, work, out));
-            entries.add(mesh("mesh-clements-16", "Programmed 16x16 Clements mesh",
-                    Families.get(Clements.NAME).layoutName(), out));
-            entries.add(mesh("mesh-butterfly-16", "Programmed 16x16 butterfly mesh (crossings between stages)",
-                    "butterfly", out));
-            if (withMnist) {
-                entries.add(search("search-mnist-mlp", "mnist-mlp: search over all five families", "mnist-mlp",
-                        quick ? 8 : 24, quick ? 2 : 8, t, work, out));
+            for (Recipe r : all) {
+                if (only != null ? only.contains(r.name()) : r.byDefault()) {
+                    writeSection(r.step().make(r.name(), t, work, out));
+                    made++;
+                }
             }
         } finally {
             deleteTree(work);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        writeReadme(entries, seconds, t);
-        out.printf(Locale.ROOT, "figures: %d entries in %s, %.0f s; index: %s%n", entries.size(), output, seconds,
+        writeReadme(names);
+        out.printf(Locale.ROOT, "figures: %d entries made in %s, %.0f s; index: %s%n", made, output, seconds,
                 output.resolve("README.md"));
         out.flush();
         return 0;
@@ -116,12 +163,11 @@ public final class FiguresCommand implements Callable<Integer> {
         return quick ? Files.createTempDirectory("phodex-figures-quick-") : Path.of("plots");
     }
 
-    private Entry search(String name, String title, String workload, int population, int generations,
+    private Entry search(String name, String title, String workload, List<String> budget,
                          String threads, Path work, PrintWriter progress) throws IOException {
         long t0 = System.nanoTime();
         Path run = work.resolve(name);
-        List<String> args = List.of("search", "-w", workload, "--population", Integer.toString(population),
-                "--generations", Integer.toString(generations), "--seed", SEED);
+        List<String> args = concat(concat(List.of("search", "-w", workload), budget), List.of("--seed", SEED));
         runStep(name, concat(args, List.of("--threads", threads, "-o", run.toString(), "--force")));
         Path dest = fresh(name);
         copyFigures(run.resolve("plots"), dest);
@@ -211,27 +257,40 @@ public final class FiguresCommand implements Callable<Integer> {
         }
     }
 
-    private void writeReadme(List<Entry> entries, double seconds, String threads) throws IOException {
+    /** An entry's README section, kept in its folder so that entries can be regenerated one at a time. */
+    static final String SECTION = "SECTION.md";
+
+    private void writeSection(Entry e) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("## ").append(e.title()).append("\n\n");
+        sb.append("Folder `").append(e.name()).append("/`, made by `").append(e.command()).append(String.format(
+                Locale.ROOT, "` with %s (%.0f s).%n%n", quick ? "quick budgets" : "its pinned budget", e.seconds()));
+        for (String n : e.notes()) {
+            sb.append("- ").append(n).append('\n');
+        }
+        sb.append('\n');
+        for (String png : figures(output.resolve(e.name()))) {
+            sb.append("- `").append(png).append("`: ").append(describe(png)).append('\n');
+        }
+        Files.writeString(output.resolve(e.name()).resolve(SECTION), sb.toString());
+    }
+
+    /** The index: a header and every entry folder's section, in gallery order. */
+    private void writeReadme(List<String> order) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("# phodex figure gallery\n\n");
-        sb.append("Generated by `./phodex figures").append(quick ? " --quick" : "").append(withMnist ? " --with-mnist" : "")
-                .append(String.format(Locale.ROOT, "` in %.0f s with %s evaluation threads", seconds, threads))
-                .append("; do not edit by hand, every line below is read from the data in each folder.\n");
+        sb.append("Generated by `./phodex figures` (entries can be regenerated one at a time with `--only`; each ")
+                .append("section names the command and time that made it); do not edit by hand, every line below ")
+                .append("is read from the data in each folder.\n");
         if (quick) {
             sb.append("\n**Quick mode: small budgets and coarse grids, for checking the pipeline only.**\n");
         }
         sb.append("\nEach folder holds every figure as PNG, SVG and PDF with its data as CSV beside it, and the ")
                 .append("run's or sweep's own files in `data/`. All runs use seed ").append(SEED).append(".\n");
-        for (Entry e : entries) {
-            sb.append("\n## ").append(e.title()).append("\n\n");
-            sb.append("Folder `").append(e.name()).append("/`, made by `").append(e.command()).append(String.format(
-                    Locale.ROOT, "` (%.0f s).%n%n", e.seconds()));
-            for (String n : e.notes()) {
-                sb.append("- ").append(n).append('\n');
-            }
-            sb.append('\n');
-            for (String png : figures(output.resolve(e.name()))) {
-                sb.append("- `").append(png).append("`: ").append(describe(png)).append('\n');
+        for (String name : order) {
+            Path section = output.resolve(name).resolve(SECTION);
+            if (Files.isRegularFile(section)) {
+                sb.append('\n').append(Files.readString(section));
             }
         }
         Files.writeString(output.resolve("README.md"), sb.toString());

@@ -49,6 +49,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "evaluation threads (default: as saved)")
     Integer threads;
 
+    @Option(names = "--final-chips", paramLabel = "K", description = "chip samples per design for the re-scoring "
+            + "at the end (default: as saved; 0: none)")
+    Integer finalChips;
+
     @Override
     public Integer call() {
         try {
@@ -65,6 +69,12 @@ final class ResumeCommand implements Callable<Integer> {
             }
             RunConfig config = cp.config().with(options(cp), threads == null ? cp.config().threads()
                     : SearchCommand.threads(threads));
+            if (finalChips != null) {
+                if (finalChips < 0) {
+                    throw new UsageException("--final-chips must be 0 (no re-scoring) or more, got " + finalChips);
+                }
+                config = config.withFinalChips(finalChips);
+            }
             PrintWriter out = spec.commandLine().getOut();
             DesignEvaluator evaluator = wiring.evaluators().create(config.specs(), config.workload(),
                     config.seed(), config.chipSamples());
@@ -78,7 +88,7 @@ final class ResumeCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "time budget: %.0f s of %.0f s used, %.0f s left%n",
                             cp.state().elapsedS(), limit, Math.max(0, limit - cp.state().elapsedS()));
                 }
-                return RunDriver.drive(run, wiring.stopSignals().get(), out);
+                return RunDriver.drive(run, wiring.stopSignals().get(), out, wiring);
             }
         }
     }

@@ -4,10 +4,13 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.phodex.moo.DesignEvaluator;
 import org.phodex.moo.GeneticSearch;
 import org.phodex.moo.StopReason;
 import org.phodex.moo.StopSignal;
+import org.phodex.moo.ThreadPoolEvaluator;
 import org.phodex.search.Progress;
+import org.phodex.search.RunConfig;
 import org.phodex.search.RunLock;
 import org.phodex.search.SearchRun;
 
@@ -16,10 +19,29 @@ final class RunDriver {
     private RunDriver() {
     }
 
+    /**
+     * Runs to a stop rule and re-scores the archive at the end when the run's factory can
+     * ({@link org.phodex.search.Evaluators.Factory#rescorer}) and {@code --final-chips} is not 0.
+     */
+    static int drive(SearchRun run, StopSignal stop, PrintWriter out, Wiring wiring) {
+        RunConfig c = run.config();
+        DesignEvaluator re = c.finalChipSamples() > 0
+                ? wiring.evaluators().rescorer(c.specs(), c.workload(), c.seed(), c.finalChipSamples()) : null;
+        if (re == null) {
+            return drive(run, stop, out);
+        }
+        try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(re, c.threads(), wiring.evalClock(),
+                System.err::println)) {
+            run.rescoreWith(pool, note -> System.err.println("phodex: " + note));
+            return drive(run, stop, out);
+        }
+    }
+
     /** Runs to a stop rule; {@code stop} is requested by the first Ctrl-C. */
     static int drive(SearchRun run, StopSignal stop, PrintWriter out) {
         PrintStream err = System.err;
-        Progress progress = new Progress(err, System.console() != null, run.problem().objectives());
+        Progress progress = new Progress(err, System.console() != null, run.problem().objectives())
+                .withFloatAccuracy(run.referenceAccuracy());
         GeneticSearch.Result r;
         try (Interrupts ignored = Interrupts.install(stop, err)) {
             r = run.execute(stop, progress);
@@ -31,6 +53,11 @@ final class RunDriver {
         out.printf(Locale.ROOT, "search stopped: %s after %d generations, %d evaluations, %.1f s%n",
                 r.reason().text(), s.generationsDone(), s.evaluations(), s.elapsedS());
         out.printf(Locale.ROOT, "front: %d designs, hypervolume %.4f%n", s.archive().size(), s.hypervolume());
+        if (run.rescored() != null) {
+            out.printf(Locale.ROOT, "re-scored on the whole test split: %d of %d designs stay on the front "
+                    + "(pareto.csv; every archive design in rescored.csv)%n", run.rescored().front().size(),
+                    run.rescored().all().size());
+        }
         out.println("results: " + run.dir().resolve("pareto.csv"));
         out.println("plots:   " + run.dir().resolve("plots") + "/");
         report(run.dir(), out);

@@ -80,6 +80,11 @@ final class SearchCommand implements Callable<Integer> {
             + "errors; default 1: more are slower and steadier)")
     int chips = 1;
 
+    @Option(names = "--final-chips", paramLabel = "K", description = "chip samples per design when the archive is "
+            + "re-scored on the whole test split at the end (default " + RunConfig.DEFAULT_FINAL_CHIPS + "; 0: keep "
+            + "the search-time estimates)")
+    int finalChips = RunConfig.DEFAULT_FINAL_CHIPS;
+
     @Option(names = "--threads", paramLabel = "T", description = "evaluation threads (default: all cores)")
     Integer threads;
 
@@ -129,7 +134,10 @@ final class SearchCommand implements Callable<Integer> {
             // the training modes beyond post-mapping train MLPs; elsewhere the gene would only waste candidates
             specs.replaceAll(s -> s.withoutSearched(org.phodex.spec.Params.TRAINING));
         }
-        RunConfig config = RunConfig.of(specs, wl, seed, options, objs, t, chips);
+        if (finalChips < 0) {
+            throw new UsageException("--final-chips must be 0 (no re-scoring) or more, got " + finalChips);
+        }
+        RunConfig config = RunConfig.of(specs, wl, seed, options, objs, t, chips).withFinalChips(finalChips);
         try {
             config.problem();
         } catch (IllegalArgumentException e) {
@@ -147,7 +155,7 @@ final class SearchCommand implements Callable<Integer> {
                     System.err::println)) {
                 SearchRun run = SearchRun.start(dir, config, pool, wiring.runClock(), evaluator.runInfo());
                 spec.commandLine().getOut().println("run folder: " + dir);
-                return RunDriver.drive(run, wiring.stopSignals().get(), spec.commandLine().getOut());
+                return RunDriver.drive(run, wiring.stopSignals().get(), spec.commandLine().getOut(), wiring);
             }
         }
     }

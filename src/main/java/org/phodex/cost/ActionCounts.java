@@ -30,21 +30,40 @@ import org.phodex.workload.Gemm;
  * @param batch               inferences per weight load
  * @param weightCells         the cells of one core that hold a tile's weights
  * @param cores               cores holding tiles at once
- * @param sramWords           64-bit on-chip buffer accesses
- * @param dramWordsPerBatch   64-bit DRAM accesses per weight load (the static weights, once per batch)
- * @param computeTimeS        time the optics compute (cycles / symbol rate)
+ * @param memory              the memory levels (capacities, word widths, prices)
+ * @param traffic             per memory level, words read and written per inference (from the dataflow, see
+ *                            {@link Dataflow})
+ * @param computeTimeS        time the optics (or the array) compute: cycles / symbol rate, or the memory
+ *                            transfer time when a level's bandwidth is the bottleneck
  * @param latencyS            compute time plus reprogramming (static rounds amortized over the batch)
+ * @param laserOnS            time the laser is on per inference: the latency, or with {@code laser_gating: gated}
+ *                            the compute time plus one settling time per turn-on
+ * @param reprogrammings      weight loads per inference (static rounds / batch + dynamic rounds): the laser's
+ *                            turn-ons when it is gated
  * @param worstPath           the worst optical path as loss terms
  * @param digitalOps          fp32 adds, multiplies and special functions outside the GEMMs (softmax, norms, ...)
  */
 public record ActionCounts(long macs, double opticalShots, double dacConversions, double modulatorSymbols,
                            double detectorReadings, double adcConversions, double partialSumAdds,
                            long staticTiles, long dynamicTiles, int batch, WeightCells weightCells, int cores,
-                           double sramWords, double dramWordsPerBatch, double computeTimeS, double latencyS,
-                           List<LossTerm> worstPath, DigitalOps digitalOps) {
+                           MemoryHierarchy memory, Map<String, Dataflow.Access> traffic, double computeTimeS,
+                           double latencyS, double laserOnS, double reprogrammings, List<LossTerm> worstPath,
+                           DigitalOps digitalOps) {
 
     public ActionCounts {
         worstPath = List.copyOf(worstPath);
+        traffic = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(traffic));
+    }
+
+    /** Time the analog front end (TIAs, converters) waits per inference while weights are reprogrammed. */
+    public double frontEndIdleS() {
+        return latencyS - computeTimeS;
+    }
+
+    /** Words read plus written at a memory level per inference. */
+    public double accesses(String level) {
+        Dataflow.Access a = traffic.get(level);
+        return a == null ? 0 : a.reads() + a.writes();
     }
 
     /** Weight cells written per inference: static tiles once per batch, dynamic ones every inference. */
@@ -55,11 +74,6 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
     /** Weight cells held, times how long they are held per inference (cell-seconds). */
     public double cellSecondsHeld() {
         return (double) weightCells.perCore() * cores * latencyS;
-    }
-
-    /** 64-bit DRAM accesses per inference (the weight load amortized over the batch). */
-    public double dramWords() {
-        return dramWordsPerBatch / batch;
     }
 
     /** Tiles programmed per inference (static ones amortized over the batch). */
@@ -87,10 +101,17 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
         m.put("fp32_adds", digitalOps.adds());
         m.put("fp32_mults", digitalOps.mults());
         m.put("fp32_specials", digitalOps.specials());
-        m.put("sram_words_64b", sramWords);
-        m.put("dram_words_64b", dramWords());
+        traffic.forEach((level, a) -> {
+            m.put(level + "_reads", a.reads());
+            m.put(level + "_writes", a.writes());
+            m.put(level + "_accesses", a.reads() + a.writes());
+        });
         m.put("compute_time_s", computeTimeS);
         m.put("latency_s", latencyS);
+        m.put("reprogrammings", reprogrammings);
+        m.put("laser_on_s", laserOnS);
+        m.put("front_end_idle_s", frontEndIdleS());
+        m.put("core_seconds", cores * latencyS);
         double loss = 0;
         for (LossTerm t : worstPath) {
             loss += t.lossDb();
@@ -115,16 +136,12 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
         int parallel = f.parallelVectors(d);
         int batch = d.has(Params.BATCH) ? d.getInt(Params.BATCH) : 1;
         double rateHz = f.symbolRateHz(d);
-        int dacBits = f.inputBits(d);
-        int weightBits = d.getInt(Params.WEIGHT_BITS);
 
         double shots = 0;
         double dacConversions = 0;
         double adcConversions = 0;
         double partialAdds = 0;
         double outputs = 0;
-        double sramWords = 0;
-        double weightBytes = 0;
         long tiles = 0;
         long dynamicTiles = 0;
         long macs = 0;
@@ -149,23 +166,17 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
             double outs = (double) g.rows() * g.outputs() * g.count();
             outputs += outs;
             partialAdds += outs * (colBlocks - 1);
-            double actBytes = Math.ceil(dacBits / 8.0);
-            // each tile reads its input slice; outputs written once; partial sums (4 B) read and written
-            sramWords += ((double) g.rows() * g.inner() * rowBlocks * g.count() * actBytes + outs * actBytes
-                    + outs * (colBlocks - 1) * 2 * 4) / 8;
-            double wBytes = (double) g.inner() * g.outputs() * g.count() * Math.ceil(weightBits / 8.0);
-            if (dynamic) {
-                sramWords += wBytes / 8; // activations used as weights come from the buffer, every inference
-            } else {
-                weightBytes += wBytes;
-            }
             macs += g.macs();
         }
         // a systolic array fills and drains once per tile pass, and a static tile's pass carries the whole batch
         // (0 extra cycles for optics)
         double fill = f.pipelineFillCycles(d) * ((double) tiles / batch + dynamicTiles);
         double cycles = Math.ceil((shots + fill) / ((double) cores * parallel));
-        double computeTimeS = cycles / rateHz;
+        int accumulatorBits = f.photonic() ? PHOTONIC_PARTIAL_SUM_BITS : d.getInt(Params.ACCUMULATOR_BITS);
+        MemoryHierarchy memory = MemoryHierarchy.of(d, f, lib, accumulatorBits);
+        Dataflow.Result flow = Dataflow.count(d, f, memory, gemms, dynamicWeights, signedInputs);
+        // a level whose bandwidth cannot keep up stretches the compute time
+        double computeTimeS = Math.max(cycles / rateHz, flow.transferTimeS());
 
         WeightCells cells = f.weightCells(d);
         double reconfigS = f.reprogrammingS(d, lib);
@@ -173,16 +184,23 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
         double rounds = Math.ceil((double) tiles / cores);
         double dynamicRounds = Math.ceil((double) dynamicTiles / cores);
         double latencyS = computeTimeS + rounds * reconfigS / batch + dynamicRounds * reconfigS;
+        double reprogrammings = rounds / batch + dynamicRounds;
+        boolean gated = d.has(Params.LASER_GATING) && d.getString(Params.LASER_GATING).equals("gated");
+        double laserOnS = !f.photonic() ? 0
+                : gated ? computeTimeS + reprogrammings * lib.value("laser", "gating_settling_time_s") : latencyS;
         if (!f.photonic()) { // a digital array reads its inputs as words: no converters, modulators or detectors
             dacConversions = 0;
             adcConversions = 0;
         }
         return new ActionCounts(macs, shots, dacConversions, dacConversions, adcConversions, adcConversions,
-                partialAdds + outputs, tiles, dynamicTiles, batch, cells, cores, sramWords, weightBytes / 8,
-                computeTimeS, latencyS, f.worstPath(d, lib), digitalOps);
+                partialAdds + outputs, tiles, dynamicTiles, batch, cells, cores, memory, flow.traffic(),
+                computeTimeS, latencyS, laserOnS, reprogrammings, f.worstPath(d, lib), digitalOps);
     }
 
-    private static long ceilDiv(long a, long b) {
+    /** Width of a photonic design's digital partial sums (the 32-bit adds of the digital line). */
+    static final int PHOTONIC_PARTIAL_SUM_BITS = 32;
+
+    static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
     }
 }

@@ -18,10 +18,12 @@ import org.phodex.workload.Gemm;
  */
 public final class CostModel {
     public static final List<String> COMPONENTS = List.of("laser", "dac", "modulator", "detector_tia", "adc",
-            "digital", "weight_hold", "weight_program", "sram", "dram");
+            "digital", "weight_hold", "weight_program", "accumulator", "io_buffer", "global_buffer", "dram", "leakage",
+            "standby", "controller");
 
     /** The lines of a digital MAC array's breakdown. */
-    public static final List<String> DIGITAL_COMPONENTS = List.of("mac", "digital", "sram", "dram");
+    public static final List<String> DIGITAL_COMPONENTS = List.of("mac", "digital", "accumulator", "io_buffer",
+            "global_buffer", "dram", "leakage", "controller");
 
     /** Every line any family reports: the search's {@code breakdown_<component>_j} columns. */
     public static final List<String> ALL_COMPONENTS = java.util.stream.Stream.concat(COMPONENTS.stream(),
@@ -92,7 +94,7 @@ public final class CostModel {
             double peUm2 = IntegerArithmetic.macAreaUm2(lib, d.getInt(Params.WEIGHT_BITS),
                     d.getInt(Params.ACTIVATION_BITS), d.getInt(Params.ACCUMULATOR_BITS));
             double arrayUm2 = peUm2 * f.tileRows(d) * f.tileCols(d) * cores;
-            return new CostReport(priced, counts, energy, (arrayUm2 + lib.value("sram", "area_um2")) * 1e-6, link);
+            return new CostReport(priced, counts, energy, (arrayUm2 + counts.memory().areaUm2(lib)) * 1e-6, link);
         }
         DeviceCounts perCore = f.counts(d);
         String modulator = f.modulatorDevice();
@@ -103,7 +105,7 @@ public final class CostModel {
                 + perCore.tias() * lib.value("tia", "area_um2")
                 + perCore.adcs() * lib.value("adc", "area_um2")
                 + perCore.dacs() * lib.value("dac", "area_um2");
-        double areaMm2 = (um2 * cores + lib.value("sram", "area_um2")) * 1e-6;
+        double areaMm2 = (um2 * cores + counts.memory().areaUm2(lib)) * 1e-6;
         return new CostReport(priced, counts, energy, areaMm2, link);
     }
 

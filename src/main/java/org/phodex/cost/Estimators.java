@@ -91,14 +91,16 @@ public final class Estimators {
         Priced price(String name, ActionCounts a, Estimator.Context c);
     }
 
-    /** Laser electrical power for as long as the optics compute. */
+    /**
+     * Laser electrical power for as long as the laser is on: the whole latency (it stays on while the weights are
+     * reprogrammed), or with {@code laser_gating: gated} the compute time plus a settling time per turn-on.
+     */
     static Estimator laser(LaserSizingModel sizing) {
         return estimator(sizing.name(), (name, a, c) -> {
             LinkedHashSet<String> devices = new LinkedHashSet<>(List.of("laser", "photodetector", "tia", "constants"));
             devices.addAll(c.family().pathDevices(c.design(), c.link().path()));
             double w = c.link().laserElectricalW();
-            return new Priced(name, a.computeTimeS(), "compute_time_s", w, w * a.computeTimeS(),
-                    List.copyOf(devices));
+            return new Priced(name, a.laserOnS(), "laser_on_s", w, w * a.laserOnS(), List.copyOf(devices));
         });
     }
 
@@ -186,18 +188,64 @@ public final class Estimators {
         });
     }
 
-    /** Horowitz (ISSCC 2014): one energy per 64-bit access of the on-chip buffer. */
-    static final Estimator SRAM = estimator("horowitz-64b", (name, a, c) -> {
-        double unit = c.lib().value("sram", "access_energy_64b_j");
-        return new Priced(name, a.sramWords(), "sram_words_64b", unit, a.sramWords() * unit, List.of("sram"));
+    /**
+     * One memory level: its reads and writes (words per inference, from the dataflow) at its per-word read and write
+     * energies, which depend on its capacity ({@link MemoryHierarchy}); the unit price is their access-weighted mean.
+     */
+    static Estimator memoryLevel(String level, String estimatorName) {
+        return estimator(estimatorName, (name, a, c) -> {
+            MemoryHierarchy.Level l = a.memory().level(level);
+            Dataflow.Access x = a.traffic().get(level);
+            double energy = x.reads() * l.readJ() + x.writes() * l.writeJ();
+            double count = x.reads() + x.writes();
+            return new Priced(name, count, level + "_accesses", count == 0 ? l.readJ() : energy / count, energy,
+                    List.of(l.device()));
+        });
+    }
+
+    static final Estimator ACCUMULATOR = memoryLevel(MemoryHierarchy.ACCUMULATOR, "sram-capacity-scaled");
+    static final Estimator IO_BUFFER = memoryLevel(MemoryHierarchy.IO_BUFFER, "sram-capacity-scaled");
+    static final Estimator GLOBAL_BUFFER = memoryLevel(MemoryHierarchy.GLOBAL_BUFFER, "sram-capacity-scaled");
+    static final Estimator DRAM = memoryLevel(MemoryHierarchy.DRAM, "horowitz-64b");
+
+    /** Every SRAM level's leakage (capacity x leakage per bit) for the whole latency. */
+    static final Estimator LEAKAGE = estimator("leakage-per-bit", (name, a, c) -> {
+        double w = a.memory().leakageW();
+        return new Priced(name, a.latencyS(), "latency_s", w, w * a.latencyS(), List.of("sram_scaling"));
     });
 
-    /** Horowitz (ISSCC 2014): one energy per 64-bit DRAM access; weights loaded once per batch. */
-    static final Estimator DRAM = estimator("horowitz-64b", (name, a, c) -> {
-        double unit = c.lib().value("dram", "access_energy_64b_j");
-        return new Priced(name, a.dramWords(), "dram_words_64b", unit, a.dramWordsPerBatch() * unit / a.batch(),
-                List.of("dram"));
+    /**
+     * The analog front end while the weights are reprogrammed: every TIA and converter of every core at its standby
+     * power for the idle time (latency minus compute time).
+     */
+    static final Estimator STANDBY = estimator("front-end-standby", (name, a, c) -> {
+        var n = c.family().counts(c.design());
+        double w = a.cores() * (n.tias() * c.lib().value("tia", "standby_power_w")
+                + n.adcs() * c.lib().value("adc", "standby_power_w")
+                + n.dacs() * c.lib().value("dac", "standby_power_w"));
+        return new Priced(name, a.frontEndIdleS(), "front_end_idle_s", w, w * a.frontEndIdleS(),
+                List.of("tia", "adc", "dac"));
     });
+
+    /** A controller and clock tree per core, on for the whole latency. */
+    static final Estimator CONTROLLER = estimator("per-core-controller", (name, a, c) -> {
+        double w = c.lib().value("controller", "power_w");
+        double coreSeconds = a.cores() * a.latencyS();
+        return new Priced(name, coreSeconds, "core_seconds", w, w * coreSeconds, List.of("controller"));
+    });
+
+    /** The memory levels and always-on lines every family shares, in breakdown order. */
+    private static void memoryAndAlwaysOn(Map<String, Estimator> m, boolean photonic) {
+        m.put(MemoryHierarchy.ACCUMULATOR, ACCUMULATOR);
+        m.put(MemoryHierarchy.IO_BUFFER, IO_BUFFER);
+        m.put(MemoryHierarchy.GLOBAL_BUFFER, GLOBAL_BUFFER);
+        m.put(MemoryHierarchy.DRAM, DRAM);
+        m.put("leakage", LEAKAGE);
+        if (photonic) {
+            m.put("standby", STANDBY);
+        }
+        m.put("controller", CONTROLLER);
+    }
 
     /**
      * One integer multiply of weight x activation bits and one accumulator-wide add per MAC of a digital array, at
@@ -222,8 +270,13 @@ public final class Estimators {
         m.put("digital", List.of(DIGITAL));
         m.put("weight_hold", List.of(THERMO_OPTIC, NON_VOLATILE, RING_TUNING));
         m.put("weight_program", List.of(CELL_WRITE, TUNING_DAC));
-        m.put("sram", List.of(SRAM));
-        m.put("dram", List.of(DRAM));
+        m.put(MemoryHierarchy.ACCUMULATOR, List.of(ACCUMULATOR));
+        m.put(MemoryHierarchy.IO_BUFFER, List.of(IO_BUFFER));
+        m.put(MemoryHierarchy.GLOBAL_BUFFER, List.of(GLOBAL_BUFFER));
+        m.put(MemoryHierarchy.DRAM, List.of(DRAM));
+        m.put("leakage", List.of(LEAKAGE));
+        m.put("standby", List.of(STANDBY));
+        m.put("controller", List.of(CONTROLLER));
         return m;
     }
 
@@ -244,8 +297,7 @@ public final class Estimators {
         if (!f.photonic()) { // a digital MAC array: its arithmetic and the same memories as the photonic families
             m.put("mac", INTEGER_MAC);
             m.put("digital", DIGITAL);
-            m.put("sram", SRAM);
-            m.put("dram", DRAM);
+            memoryAndAlwaysOn(m, false);
             return m;
         }
         m.put("laser", laser(laserSizing(d)));
@@ -264,8 +316,7 @@ public final class Estimators {
             case PHASE_SHIFTER -> CELL_WRITE;
             case REGISTER -> throw new IllegalStateException("register cells belong to a digital family");
         });
-        m.put("sram", SRAM);
-        m.put("dram", DRAM);
+        memoryAndAlwaysOn(m, true);
         return m;
     }
 

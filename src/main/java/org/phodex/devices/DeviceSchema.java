@@ -16,8 +16,8 @@ public final class DeviceSchema {
     static final Map<String, List<String>> OPTIONAL = new LinkedHashMap<>();
 
     static {
-        kind("laser", List.of("wall_plug_efficiency", "wavelength_nm", "coupling_loss_db", "max_optical_power_w"),
-                List.of());
+        kind("laser", List.of("wall_plug_efficiency", "wavelength_nm", "coupling_loss_db", "max_optical_power_w",
+                "gating_settling_time_s"), List.of());
         kind("modulator", List.of("energy_per_bit_j", "insertion_loss_db", "max_rate_hz", "footprint_um2"),
                 List.of());
         kind("phase_shifter", List.of("power_per_pi_w", "insertion_loss_db", "reconfiguration_time_s",
@@ -32,13 +32,17 @@ public final class DeviceSchema {
         kind("mux", List.of("insertion_loss_db"), List.of("footprint_um2"));
         kind("photodetector", List.of("responsivity_a_per_w", "dark_current_a", "sensitivity_dbm", "footprint_um2"),
                 List.of());
-        kind("tia", List.of("power_w", "feedback_resistance_ohm", "bandwidth_hz", "area_um2"), List.of());
+        kind("tia", List.of("power_w", "feedback_resistance_ohm", "bandwidth_hz", "area_um2", "standby_power_w"),
+                List.of());
         kind("converter", List.of("reference_bits", "reference_rate_hz", "reference_power_w", "corner_rate_hz",
-                "speed_exponent", "area_um2"), List.of());
+                "speed_exponent", "area_um2", "standby_power_w"), List.of());
         kind("digital", List.of("add8_energy_j", "mult8_energy_j", "add32_energy_j", "fp16_mult_energy_j",
                 "fp32_mult_energy_j", "fp32_add_energy_j", "fp32_special_energy_j"),
                 List.of("mult32_energy_j", "add8_area_um2", "add32_area_um2", "mult8_area_um2", "mult32_area_um2"));
-        kind("memory", List.of("access_energy_64b_j"), List.of("capacity_bytes", "area_um2"));
+        kind("memory", List.of("access_energy_64b_j"), List.of("capacity_bytes", "area_um2", "bandwidth_bytes_per_s"));
+        kind("memory_scaling", List.of("read_8kb_64b_j", "read_32kb_64b_j", "read_1mb_64b_j", "write_to_read_ratio",
+                "leakage_per_bit_w", "bank_bytes", "bank_bandwidth_bytes_per_s"), List.of());
+        kind("controller", List.of("power_w"), List.of());
         kind("constants", List.of("electron_charge_c", "boltzmann_j_per_k", "temperature_k", "planck_j_s",
                 "speed_of_light_m_per_s"), List.of());
     }

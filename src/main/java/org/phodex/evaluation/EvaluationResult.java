@@ -4,6 +4,7 @@ import java.util.List;
 import org.phodex.cost.CostReport;
 import org.phodex.cost.DigitalBaseline;
 import org.phodex.spec.Design;
+import org.phodex.stats.AccuracyStats;
 
 /**
  * Both views of one design: the analytic cost and the functional simulation's accuracy, and the digital
@@ -16,11 +17,13 @@ import org.phodex.spec.Design;
  * @param relativeError     RMS error of layer outputs relative to the exact product, mean over layers
  * @param layerErrors       per layer (or per GEMM block for shape-only workloads)
  * @param fitErrorMean      mean fit error of non-universal meshes (0 for universal ones)
+ * @param accuracyStats     interval, 10th-percentile chip and paired test against float (null when shape-only)
  */
 public record EvaluationResult(Design design, String workload, CostReport cost, double accuracy, double accuracyStd,
                                double referenceAccuracy, int accuracySamples, int chips, double relativeError,
                                List<LayerError> layerErrors, double fitErrorMean, DigitalBaseline.Figure baseline,
-                               DigitalBaseline.Figure baselineBatchOne, boolean feasible, String infeasibleReason) {
+                               DigitalBaseline.Figure baselineBatchOne, boolean feasible, String infeasibleReason,
+                               AccuracyStats accuracyStats) {
 
     /** Error of one layer or GEMM block against the exact product. */
     public record LayerError(String name, double relativeRmsError, double snrDb) {

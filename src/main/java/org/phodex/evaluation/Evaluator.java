@@ -19,10 +19,11 @@ import org.phodex.sim.SimSettings;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
 import org.phodex.spec.Params;
+import org.phodex.stats.AccuracyStats;
+import org.phodex.stats.StratifiedSample;
 import org.phodex.train.Products;
 import org.phodex.train.Tensor;
 import org.phodex.train.Trained;
-import org.phodex.workload.Accuracy;
 import org.phodex.workload.GemmBlock;
 import org.phodex.workload.Layer;
 import org.phodex.workload.LinearBackend;
@@ -39,7 +40,9 @@ public final class Evaluator {
 
     /**
      * @param chips         chip samples (Monte Carlo over static errors)
-     * @param samples       test samples for accuracy (capped at the test split)
+     * @param samples       test samples for accuracy: the whole test split when at least its size, else a fixed
+     *                      stratified subset of that size ({@link StratifiedSample}, seed
+     *                      {@link StratifiedSample#SEARCH_SEED}, independent of the run seed)
      * @param errorSamples  samples used for per-layer relative error
      * @param seed          run seed
      */
@@ -54,6 +57,11 @@ public final class Evaluator {
     private final Workload workload;
     private final DigitalBaseline baseline;
     private final Options options;
+    /** The accuracy samples and the float network's answers on them, computed on first use. */
+    private volatile Reference reference;
+
+    private record Reference(int[] indices, boolean[] floatCorrect) {
+    }
 
     public Evaluator(Workload workload, DigitalBaseline baseline, Options options) {
         this.workload = workload;
@@ -73,6 +81,49 @@ public final class Evaluator {
         return baseline;
     }
 
+    /** Indices into the test split that accuracy is measured on (ascending; empty for shape-only workloads). */
+    public int[] testIndices() {
+        return reference().indices().clone();
+    }
+
+    /** The float network's accuracy on {@link #testIndices()} (NaN for shape-only workloads). */
+    public double floatAccuracy() {
+        boolean[] f = reference().floatCorrect();
+        if (f.length == 0) {
+            return Double.NaN;
+        }
+        int n = 0;
+        for (boolean b : f) {
+            n += b ? 1 : 0;
+        }
+        return (double) n / f.length;
+    }
+
+    private Reference reference() {
+        Reference r = reference;
+        if (r == null) {
+            synchronized (this) {
+                r = reference;
+                if (r == null) {
+                    r = computeReference();
+                    reference = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private Reference computeReference() {
+        if (!workload.hasData()) {
+            return new Reference(new int[0], new boolean[0]);
+        }
+        int[] idx = StratifiedSample.indices(workload.testLabels(), options.samples(), StratifiedSample.SEARCH_SEED);
+        boolean[] f = workload.network().isPresent()
+                ? workload.network().get().correct(workload.network().get().exactBackend(), idx)
+                : Trained.of(workload.model().get()).correct(Products.EXACT, idx);
+        return new Reference(idx, f);
+    }
+
     public EvaluationResult evaluate(ArchitectureSpec spec, Design d, DeviceLibrary lib) {
         Family family = Families.get(spec.family());
         checkLayout(spec, d);
@@ -83,10 +134,7 @@ public final class Evaluator {
         SimSettings sim = family.simSettings(d, lib, cost.link().receivedPowerW(), cost.link().detector());
         long base = Seeds.derive(options.seed(), d.stableHash());
 
-        double acc = Double.NaN;
-        double accStd = Double.NaN;
-        double ref = Double.NaN;
-        int accSamples = 0;
+        AccuracyStats stats = null;
         List<EvaluationResult.LayerError> errors = new ArrayList<>();
         double fitSum = 0;
         int fitCount = 0;
@@ -108,7 +156,9 @@ public final class Evaluator {
                 weights.add(l.weights());
             }
             PhotonicLayer[][] programmed = new PhotonicLayer[options.chips()][layers.size()];
-            Accuracy.Spread spread = net.accuracyOverChips(c -> {
+            Reference refSamples = reference();
+            boolean[][] ok = new boolean[options.chips()][];
+            for (int c = 0; c < options.chips(); c++) {
                 long chipSeed = Seeds.derive(base, c);
                 for (int l = 0; l < layers.size(); l++) {
                     Layer ly = layers.get(l);
@@ -117,8 +167,8 @@ public final class Evaluator {
                                     ? PhotonicLayer.TileMapping.given(codesigned.tiles().get(l))
                                     : PhotonicLayer.TileMapping.CACHED);
                 }
-                return backend(programmed[c], chipSeed);
-            }, options.chips(), options.samples());
+                ok[c] = net.correct(backend(programmed[c], chipSeed), refSamples.indices());
+            }
             for (PhotonicLayer[] chip : programmed) {
                 for (PhotonicLayer pl : chip) {
                     fitSum += pl.fitError();
@@ -126,10 +176,7 @@ public final class Evaluator {
                 }
             }
             PhotonicLayer[] chip0 = programmed[0];
-            acc = spread.mean();
-            accStd = spread.std();
-            accSamples = spread.samples();
-            ref = floatNet.floatAccuracy(options.samples()).top1();
+            stats = AccuracyStats.of(ok, refSamples.floatCorrect());
 
             int n = net.subset(options.errorSamples());
             List<double[]> inputs = net.layerInputs(n);
@@ -144,18 +191,15 @@ public final class Evaluator {
             }
         } else if (workload.model().isPresent()) {
             Trained trained = Trained.of(workload.model().get());
-            List<Accuracy> perChip = new ArrayList<>();
+            Reference refSamples = reference();
+            boolean[][] ok = new boolean[options.chips()][];
             for (int c = 0; c < options.chips(); c++) {
                 HardwareProducts chip = new HardwareProducts(sim, Seeds.derive(base, c));
-                perChip.add(trained.accuracy(chip, options.samples()));
+                ok[c] = trained.correct(chip, refSamples.indices());
                 fitSum += chip.fitErrorSum();
                 fitCount += chip.staticLayers();
             }
-            Accuracy.Spread spread = Accuracy.spread(perChip);
-            acc = spread.mean();
-            accStd = spread.std();
-            accSamples = spread.samples();
-            ref = trained.floatAccuracy(options.samples()).top1();
+            stats = AccuracyStats.of(ok, refSamples.floatCorrect());
             errors.addAll(gemmErrors(trained, new HardwareProducts(sim, Seeds.derive(base, 0))));
         } else {
             int inner = Math.min(256, 2 * sim.tileCols());
@@ -170,6 +214,7 @@ public final class Evaluator {
                 errors.add(new EvaluationResult.LayerError(b.gemm().name(), m.relativeRmsError(), m.snrDb()));
             }
         }
+        double acc = stats == null ? Double.NaN : stats.mean();
         List<String> violations = violations(spec.constraints(), cost, acc);
         double maxLineW = lib.value("laser", "max_optical_power_w");
         if (cost.link().lineOpticalW() > maxLineW) {
@@ -177,20 +222,23 @@ public final class Evaluator {
                     + "(%.3g W): the worst path loses %.1f dB", cost.link().lineOpticalW(), maxLineW,
                     cost.link().pathLossDb()));
         }
-        return result(d, cost, acc, accStd, ref, accSamples, options.chips(), errors,
-                fitCount == 0 ? 0 : fitSum / fitCount, violations);
+        return result(d, cost, stats, options.chips(), errors, fitCount == 0 ? 0 : fitSum / fitCount, violations);
     }
 
-    private EvaluationResult result(Design d, CostReport cost, double acc, double accStd, double ref, int accSamples,
-                                    int chips, List<EvaluationResult.LayerError> errors, double fitError,
+    private EvaluationResult result(Design d, CostReport cost, AccuracyStats stats, int chips,
+                                    List<EvaluationResult.LayerError> errors, double fitError,
                                     List<String> violations) {
+        double acc = stats == null ? Double.NaN : stats.mean();
+        double accStd = stats == null ? Double.NaN : stats.chipStd();
+        double ref = stats == null ? Double.NaN : stats.floatAccuracy();
+        int accSamples = stats == null ? 0 : stats.samples();
         double relErr = errors.stream().mapToDouble(EvaluationResult.LayerError::relativeRmsError).average()
                 .orElse(Double.NaN);
         DigitalBaseline.Figure best = baseline.best(workload.name(), cost.macs());
         DigitalBaseline.Figure one = baseline.batchOne(workload.name(), cost.macs());
         String reason = violations.isEmpty() ? null : String.join(REASON_SEPARATOR, violations);
         return new EvaluationResult(d, workload.name(), cost, acc, accStd, ref, accSamples, chips, relErr,
-                errors, fitError, best, one, reason == null, reason);
+                errors, fitError, best, one, reason == null, reason, stats);
     }
 
     /**
@@ -200,9 +248,7 @@ public final class Evaluator {
     private EvaluationResult digital(ArchitectureSpec spec, Design d, CostReport cost) {
         IntegerGemm.Settings s = new IntegerGemm.Settings(d.getInt(Params.WEIGHT_BITS),
                 d.getInt(Params.ACTIVATION_BITS), d.getInt(Params.ACCUMULATOR_BITS), d.getInt(Params.PE_COLS));
-        double acc = Double.NaN;
-        double ref = Double.NaN;
-        int accSamples = 0;
+        AccuracyStats stats = null;
         List<EvaluationResult.LayerError> errors = new ArrayList<>();
         if (workload.network().isPresent()) {
             Network net = workload.network().get();
@@ -213,10 +259,9 @@ public final class Evaluator {
                         s);
             }
             LinearBackend integer = (layer, x, batch) -> array[layer].apply(x, batch);
-            Accuracy.Spread spread = net.accuracyOverChips(c -> integer, 1, options.samples());
-            acc = spread.mean();
-            accSamples = spread.samples();
-            ref = net.floatAccuracy(options.samples()).top1();
+            Reference refSamples = reference();
+            stats = AccuracyStats.of(new boolean[][] {net.correct(integer, refSamples.indices())},
+                    refSamples.floatCorrect());
             int n = net.subset(options.errorSamples());
             List<double[]> inputs = net.layerInputs(n);
             LinearBackend exact = net.exactBackend();
@@ -228,11 +273,9 @@ public final class Evaluator {
             }
         } else if (workload.model().isPresent()) {
             Trained trained = Trained.of(workload.model().get());
-            Accuracy a = trained.accuracy(new IntegerProducts(s), options.samples());
-            Accuracy.Spread spread = Accuracy.spread(List.of(a));
-            acc = spread.mean();
-            accSamples = spread.samples();
-            ref = trained.floatAccuracy(options.samples()).top1();
+            Reference refSamples = reference();
+            stats = AccuracyStats.of(new boolean[][] {trained.correct(new IntegerProducts(s), refSamples.indices())},
+                    refSamples.floatCorrect());
             errors.addAll(gemmErrors(trained, new IntegerProducts(s)));
         } else {
             int inner = Math.min(256, 2 * d.getInt(Params.PE_COLS));
@@ -244,9 +287,8 @@ public final class Evaluator {
                 errors.add(new EvaluationResult.LayerError(b.gemm().name(), m.relativeRmsError(), m.snrDb()));
             }
         }
-        double accStd = Double.isNaN(acc) ? Double.NaN : 0;
-        return result(d, cost, acc, accStd, ref, accSamples, 1, errors, 0,
-                violations(spec.constraints(), cost, acc));
+        return result(d, cost, stats, 1, errors, 0,
+                violations(spec.constraints(), cost, stats == null ? Double.NaN : stats.mean()));
     }
 
     /**

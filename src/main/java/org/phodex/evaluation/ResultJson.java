@@ -55,6 +55,16 @@ public final class ResultJson {
         number(o, "reference_accuracy", r.referenceAccuracy());
         o.put("accuracy_samples", r.accuracySamples());
         o.put("chips", r.chips());
+        if (r.accuracyStats() != null) {
+            // AccuracyStats says how each is formed (README, "How accuracy is reported")
+            var st = r.accuracyStats();
+            o.put("accuracy_ci95_low", st.ci95Low());
+            o.put("accuracy_ci95_high", st.ci95High());
+            o.put("accuracy_p10", st.p10());
+            o.put("accuracy_chips", st.chips());
+            o.put("p_vs_float", st.pVsFloat());
+            o.put("accuracy_vs_float", st.versusFloat());
+        }
         number(o, "relative_error", r.relativeError());
         // each baseline beside the design at the same batch; no ratio for a design that cannot be built
         String[] keys = {"baseline", "baseline_batch1"};

@@ -33,7 +33,8 @@ final class BreakdownFigure {
 
     /** Components in a fixed physical order (light source to memory); others follow alphabetically. */
     static final List<String> COMPONENT_ORDER = List.of("laser", "dac", "modulator", "weight_program",
-            "weight_hold", "detector_tia", "adc", "digital", "sram", "dram");
+            "weight_hold", "detector_tia", "adc", "mac", "digital", "accumulator", "io_buffer", "global_buffer", "sram",
+            "dram", "leakage", "standby", "controller");
 
     private BreakdownFigure() {
     }
@@ -169,6 +170,10 @@ final class BreakdownFigure {
                 return "ADC";
             case "sram":
                 return "SRAM";
+            case "mac":
+                return "MACs";
+            case "io_buffer":
+                return "I/O buffer";
             case "dram":
                 return "DRAM";
             case "detector_tia":

@@ -30,6 +30,16 @@ public final class Evaluators {
                                        int chips) {
             return create(architectures, workload, seed);
         }
+
+        /**
+         * The evaluator that re-scores a finished run's archive (the whole test split, {@code chips} chip samples,
+         * chip seeds independent of the search's), or null when this factory has none: the run then reports
+         * its search-time estimates.
+         */
+        default DesignEvaluator rescorer(List<ArchitectureSpec> architectures, String workload, long seed,
+                                         int chips) {
+            return null;
+        }
     }
 
     /** Turns command-line names into specs; IllegalArgumentException / SpecException for bad input. */
@@ -69,6 +79,12 @@ public final class Evaluators {
         @Override
         public DesignEvaluator create(List<ArchitectureSpec> archs, String workload, long seed, int chips) {
             return new PhotonicSearchEvaluator(org.phodex.evaluation.Catalog.locate(), archs, workload, seed,
+                    chips);
+        }
+
+        @Override
+        public DesignEvaluator rescorer(List<ArchitectureSpec> archs, String workload, long seed, int chips) {
+            return PhotonicSearchEvaluator.rescorer(org.phodex.evaluation.Catalog.locate(), archs, workload, seed,
                     chips);
         }
     };

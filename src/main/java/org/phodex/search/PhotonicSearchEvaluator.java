@@ -13,6 +13,8 @@ import org.phodex.moo.DesignEvaluator;
 import org.phodex.moo.Outcome;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
+import org.phodex.stats.AccuracyStats;
+import org.phodex.stats.StratifiedSample;
 import org.phodex.workload.Workload;
 
 /**
@@ -21,10 +23,16 @@ import org.phodex.workload.Workload;
  * are applied to the device library for that design only.
  */
 public final class PhotonicSearchEvaluator implements DesignEvaluator {
-    /** Test samples per accuracy figure during a search (a documented subset; evaluate uses the full split). */
+    /**
+     * Test samples per accuracy figure during a search: a fixed stratified subset of the test split
+     * ({@link org.phodex.stats.StratifiedSample}); the float network is reported on the same subset. The end of
+     * a run re-scores its archive on the whole split ({@link #rescorer}).
+     */
     public static final int SEARCH_SAMPLES = 400;
     /** Chip samples per design during a search. */
     public static final int SEARCH_CHIPS = 1;
+    /** Mixed into the run seed for re-scoring, so its chips are drawn independently of the search's. */
+    static final long RESCORE_SALT = 0x7e5c0afeL;
 
     private final Map<String, ArchitectureSpec> specs = new LinkedHashMap<>();
     private final DeviceLibrary devices;
@@ -37,14 +45,33 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
     /** @param chips chip samples per design (the search's default is {@value #SEARCH_CHIPS}) */
     public PhotonicSearchEvaluator(Catalog catalog, List<ArchitectureSpec> architectures, String workload, long seed,
                                    int chips) {
+        this(catalog, architectures, workload, seed, chips, SEARCH_SAMPLES);
+    }
+
+    /**
+     * @param chips   chip samples per design
+     * @param samples test samples per accuracy figure (a stratified subset; the whole split when at least its size)
+     */
+    PhotonicSearchEvaluator(Catalog catalog, List<ArchitectureSpec> architectures, String workload, long seed,
+                            int chips, int samples) {
         for (ArchitectureSpec a : architectures) {
             specs.put(a.name(), a);
         }
         this.devices = catalog.devices();
         Workload w = catalog.workload(workload);
-        int samples = w.hasData() ? Math.min(w.testSize(), SEARCH_SAMPLES) : 1;
-        this.evaluator = new Evaluator(w, catalog.baseline(), new Evaluator.Options(chips, samples,
-                Math.min(samples, 200), seed));
+        int n = w.hasData() ? Math.min(w.testSize(), samples) : 1;
+        this.evaluator = new Evaluator(w, catalog.baseline(), new Evaluator.Options(chips, n,
+                Math.min(n, 200), seed));
+    }
+
+    /**
+     * The evaluator that re-scores a finished run: the whole test split, {@code chips} chips per design, chip seeds
+     * derived from the run seed mixed with {@link #RESCORE_SALT} (independent of the search-time chips).
+     */
+    public static PhotonicSearchEvaluator rescorer(Catalog catalog, List<ArchitectureSpec> architectures,
+                                                   String workload, long seed, int chips) {
+        return new PhotonicSearchEvaluator(catalog, architectures, workload,
+                org.phodex.sim.Seeds.derive(seed, RESCORE_SALT), chips, Integer.MAX_VALUE);
     }
 
     @Override
@@ -71,6 +98,19 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
             return new Outcome(design, false, e.getMessage(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, why, 0);
         }
         LinkedHashMap<String, Object> cols = new LinkedHashMap<>();
+        AccuracyStats st = r.accuracyStats();
+        if (st != null) {
+            // the accuracy column's interval, chip spread and paired test against float on the same samples
+            cols.put("accuracy_ci95_low", st.ci95Low());
+            cols.put("accuracy_ci95_high", st.ci95High());
+            cols.put("accuracy_p10", st.p10());
+            cols.put("accuracy_samples", st.samples());
+            cols.put("accuracy_chips", st.chips());
+            cols.put("p_vs_float", st.pVsFloat());
+            cols.put("float_accuracy", st.floatAccuracy());
+            cols.put("accuracy_diff_ci95_low", st.diffCi95Low());
+            cols.put("accuracy_diff_ci95_high", st.diffCi95High());
+        }
         var c = r.cost();
         cols.put("power_w", c.powerW());
         cols.put("energy_per_mac_j", c.energyPerMacJ());
@@ -111,11 +151,14 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         info.put("macs", macs);
         info.put("baseline", Map.of("name", best.name(), "energy_j", best.energyJ()));
         info.put("baseline_batch1", Map.of("name", batchOne.name(), "energy_j", batchOne.energyJ()));
-        w.network().ifPresent(n -> info.put("reference_accuracy",
-                n.floatAccuracy(evaluator.options().samples()).top1()));
-        w.model().ifPresent(m -> info.put("reference_accuracy",
-                org.phodex.train.Trained.of(m).floatAccuracy(evaluator.options().samples()).top1()));
-        info.put("accuracy_samples", w.hasData() ? evaluator.options().samples() : 0);
+        if (w.hasData()) {
+            // the float network on the very samples the search scores designs on
+            info.put("reference_accuracy", evaluator.floatAccuracy());
+            info.put("accuracy_subset", String.format(java.util.Locale.ROOT, "%d of %d test samples, stratified by "
+                    + "class, seed %d (whole split when it is smaller); re-scored on the whole split at the end",
+                    evaluator.testIndices().length, w.testSize(), StratifiedSample.SEARCH_SEED));
+        }
+        info.put("accuracy_samples", w.hasData() ? evaluator.testIndices().length : 0);
         info.put("chips", evaluator.options().chips());
         return info;
     }

@@ -19,11 +19,19 @@ public final class Progress implements SearchListener {
     private final List<Objective> objectives;
     private double lastLogS = Double.NEGATIVE_INFINITY;
     private boolean dirtyLine;
+    /** The float network on the search's own test samples, shown beside the best accuracy (NaN: not shown). */
+    private double floatAccuracy = Double.NaN;
 
     public Progress(PrintStream out, boolean terminal, List<Objective> objectives) {
         this.out = out;
         this.terminal = terminal;
         this.objectives = objectives;
+    }
+
+    /** Shows the float network's accuracy on the same samples beside the best search-time accuracy. */
+    public Progress withFloatAccuracy(double accuracy) {
+        this.floatAccuracy = accuracy;
+        return this;
     }
 
     @Override
@@ -71,6 +79,9 @@ public final class Progress implements SearchListener {
         for (int i = 0; i < objectives.size(); i++) {
             Objective o = objectives.get(i);
             sb.append("  best ").append(o.name()).append(' ').append(withUnit(o, s.best()[i]));
+            if (o.name().equals("accuracy") && !Double.isNaN(floatAccuracy)) {
+                sb.append(String.format(Locale.ROOT, " (float %.2f %% on the same samples)", 100 * floatAccuracy));
+            }
         }
         sb.append(String.format(Locale.ROOT, "  HV %.4f  front %d", s.hypervolume(), s.frontSize()));
         return sb.toString();

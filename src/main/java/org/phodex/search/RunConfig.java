@@ -7,10 +7,28 @@ import org.phodex.moo.Objective;
 import org.phodex.moo.SearchOptions;
 import org.phodex.spec.ArchitectureSpec;
 
-/** What defines a run (saved in the checkpoint; resume rebuilds the search from it). */
+/**
+ * What defines a run (saved in the checkpoint; resume rebuilds the search from it).
+ *
+ * @param finalChips chip samples per design when the archive is re-scored at the end (0: no re-scoring; null in
+ *                   checkpoints from before re-scoring: the default)
+ */
 public record RunConfig(ArrayList<ArchitectureSnapshot> architectures, String workload, long seed,
-                        SearchOptions options, ArrayList<String> objectives, int threads, int chips)
+                        SearchOptions options, ArrayList<String> objectives, int threads, int chips,
+                        Integer finalChips)
         implements Serializable {
+
+    /** Chip samples per design when a finished run is re-scored, unless set (search --final-chips). */
+    public static final int DEFAULT_FINAL_CHIPS = 10;
+
+    /** Chip samples per design for the final re-scoring; 0 means none. */
+    public int finalChipSamples() {
+        return finalChips == null ? DEFAULT_FINAL_CHIPS : finalChips;
+    }
+
+    public RunConfig withFinalChips(int k) {
+        return new RunConfig(architectures, workload, seed, options, objectives, threads, chips, k);
+    }
 
     /** Chip samples per design (Monte Carlo over static errors); 0 in checkpoints from before --chips means 1. */
     public int chipSamples() {
@@ -28,7 +46,7 @@ public record RunConfig(ArrayList<ArchitectureSnapshot> architectures, String wo
         archs.forEach(s -> a.add(ArchitectureSnapshot.of(s)));
         ArrayList<String> o = new ArrayList<>();
         objectives.forEach(x -> o.add(x.name()));
-        return new RunConfig(a, workload, seed, options, o, threads, chips);
+        return new RunConfig(a, workload, seed, options, o, threads, chips, null);
     }
 
     public List<ArchitectureSpec> specs() {
@@ -44,6 +62,6 @@ public record RunConfig(ArrayList<ArchitectureSnapshot> architectures, String wo
     }
 
     public RunConfig with(SearchOptions o, int t) {
-        return new RunConfig(architectures, workload, seed, o, objectives, t, chips);
+        return new RunConfig(architectures, workload, seed, o, objectives, t, chips, finalChips);
     }
 }

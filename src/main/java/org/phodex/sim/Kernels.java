@@ -48,6 +48,55 @@ public final class Kernels {
         multiply(x, 0, batch, k, wt, m, 0, m, y, new int[k]);
     }
 
+    /**
+     * The fma throughput this thread reaches, in GFLOP/s (an fma is 2 flops): 12 independent chains of
+     * {@link #LANES}-wide fmas held in registers, timed for about {@code millis} ms, best of 5 slices. This is the
+     * core's measured double-precision peak for the kernels' vector width, at whatever clock the core runs (a
+     * turbo clock the hypervisor does not report included).
+     */
+    public static double measuredPeakGflops(int millis) {
+        long iterations = 1 << 16;
+        double best = 0;
+        double sink = 0;
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        int slices = 0;
+        while (slices < 5 || System.nanoTime() < deadline) {
+            long t0 = System.nanoTime();
+            sink += VECTOR ? VectorKernels.fmaProbe(iterations) : scalarFmaProbe(iterations);
+            double s = (System.nanoTime() - t0) / 1e9;
+            best = Math.max(best, 2.0 * 12 * LANES * iterations / s / 1e9);
+            if (s < 1e-3) {
+                iterations *= 2;
+            } else {
+                slices++;
+            }
+        }
+        return sink == 42 ? best + 1e-300 : best; // sink keeps the probe's result alive
+    }
+
+    /** {@link VectorKernels#fmaProbe} on scalars (the plain path). */
+    static double scalarFmaProbe(long iterations) {
+        double m = 0.999999;
+        double c = 1e-6;
+        double a0 = 0.5, a1 = 0.51, a2 = 0.52, a3 = 0.53, a4 = 0.54, a5 = 0.55;
+        double a6 = 0.56, a7 = 0.57, a8 = 0.58, a9 = 0.59, a10 = 0.6, a11 = 0.61;
+        for (long i = 0; i < iterations; i++) {
+            a0 = Math.fma(a0, m, c);
+            a1 = Math.fma(a1, m, c);
+            a2 = Math.fma(a2, m, c);
+            a3 = Math.fma(a3, m, c);
+            a4 = Math.fma(a4, m, c);
+            a5 = Math.fma(a5, m, c);
+            a6 = Math.fma(a6, m, c);
+            a7 = Math.fma(a7, m, c);
+            a8 = Math.fma(a8, m, c);
+            a9 = Math.fma(a9, m, c);
+            a10 = Math.fma(a10, m, c);
+            a11 = Math.fma(a11, m, c);
+        }
+        return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11;
+    }
+
     /** The plain-loop path of {@link #multiply}: contiguous fma axpys over each output row (C2 vectorizes them). */
     public static void multiplyPlain(double[] x, int xOff, int batch, int k, double[] wt, int ldw, int col0, int width,
             double[] y) {

@@ -1,10 +1,15 @@
 package org.phodex.sim;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Where the simulator's time goes, for {@code phodex bench}: nanoseconds summed over threads per phase. Off unless
- * {@link #enable} is called; then each phase of {@link PhotonicLayer} adds one clock reading pair per tile or block.
+ * Where the simulator's time goes, for {@code phodex bench}: nanoseconds summed over threads per phase, both wall
+ * clock and the thread's CPU time. Off unless {@link #enable} is called; then each phase of {@link PhotonicLayer}
+ * adds one clock reading pair per tile or block. On a shared machine the two differ by the time the thread waited
+ * for a core: wall time per thread that grows with the thread count while CPU time does not is the machine (other
+ * jobs, a fixed CPU share), not the code.
  */
 public final class Profile {
     /** The phases timed. */
@@ -21,10 +26,16 @@ public final class Profile {
 
     private static volatile boolean enabled;
     private static final LongAdder[] NANOS = new LongAdder[Phase.values().length];
+    private static final LongAdder[] CPU_NANOS = new LongAdder[Phase.values().length];
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU = MX.isCurrentThreadCpuTimeSupported();
+    /** CPU time of this thread when its current phase started (phases do not nest within a thread). */
+    private static final ThreadLocal<long[]> CPU_START = ThreadLocal.withInitial(() -> new long[1]);
 
     static {
         for (int i = 0; i < NANOS.length; i++) {
             NANOS[i] = new LongAdder();
+            CPU_NANOS[i] = new LongAdder();
         }
     }
 
@@ -36,23 +47,38 @@ public final class Profile {
     }
 
     public static void reset() {
-        for (LongAdder a : NANOS) {
-            a.reset();
+        for (int i = 0; i < NANOS.length; i++) {
+            NANOS[i].reset();
+            CPU_NANOS[i].reset();
         }
     }
 
-    /** Seconds spent in a phase since the last reset (summed over threads). */
+    /** Wall-clock seconds spent in a phase since the last reset (summed over threads). */
     public static double seconds(Phase p) {
         return NANOS[p.ordinal()].sum() / 1e9;
     }
 
+    /** CPU seconds of the threads in a phase since the last reset (summed over threads); NaN if unsupported. */
+    public static double cpuSeconds(Phase p) {
+        return CPU ? CPU_NANOS[p.ordinal()].sum() / 1e9 : Double.NaN;
+    }
+
     static long start() {
-        return enabled ? System.nanoTime() : 0;
+        if (!enabled) {
+            return 0;
+        }
+        if (CPU) {
+            CPU_START.get()[0] = MX.getCurrentThreadCpuTime();
+        }
+        return System.nanoTime();
     }
 
     static void stop(Phase p, long start) {
         if (enabled) {
             NANOS[p.ordinal()].add(System.nanoTime() - start);
+            if (CPU) {
+                CPU_NANOS[p.ordinal()].add(MX.getCurrentThreadCpuTime() - CPU_START.get()[0]);
+            }
         }
     }
 }

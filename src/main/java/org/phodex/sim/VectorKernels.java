@@ -23,6 +23,34 @@ final class VectorKernels {
         return S.vectorBitSize();
     }
 
+    /**
+     * Runs {@code iterations} x 12 independent vector fmas held in registers (no memory traffic: 12 chains cover
+     * the fma latency of 4 to 5 cycles on two pipes) and returns a value that depends on all of them.
+     */
+    static double fmaProbe(long iterations) {
+        DoubleVector m = DoubleVector.broadcast(S, 0.999999);
+        DoubleVector c = DoubleVector.broadcast(S, 1e-6);
+        DoubleVector a0 = DoubleVector.broadcast(S, 0.5), a1 = a0.add(0.01), a2 = a0.add(0.02), a3 = a0.add(0.03);
+        DoubleVector a4 = a0.add(0.04), a5 = a0.add(0.05), a6 = a0.add(0.06), a7 = a0.add(0.07);
+        DoubleVector a8 = a0.add(0.08), a9 = a0.add(0.09), a10 = a0.add(0.1), a11 = a0.add(0.11);
+        for (long i = 0; i < iterations; i++) {
+            a0 = a0.fma(m, c);
+            a1 = a1.fma(m, c);
+            a2 = a2.fma(m, c);
+            a3 = a3.fma(m, c);
+            a4 = a4.fma(m, c);
+            a5 = a5.fma(m, c);
+            a6 = a6.fma(m, c);
+            a7 = a7.fma(m, c);
+            a8 = a8.fma(m, c);
+            a9 = a9.fma(m, c);
+            a10 = a10.fma(m, c);
+            a11 = a11.fma(m, c);
+        }
+        return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11)
+                .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    }
+
     static void multiply(double[] x, int xOff, int batch, int k, double[] wt, int ldw, int col0, int width,
             double[] y, int[] nz) {
         int vecEnd = width - width % L;

@@ -34,6 +34,10 @@ public final class Params {
     public static final String CLOCK_GHZ = "clock_ghz";
     public static final String ACTIVATION_BITS = "activation_bits";
     public static final String ACCUMULATOR_BITS = "accumulator_bits";
+    public static final String ACCUMULATOR_KB = "accumulator_kb";
+    public static final String IO_BUFFER_KB = "io_buffer_kb";
+    public static final String GLOBAL_BUFFER_KB = "global_buffer_kb";
+    public static final String LASER_GATING = "laser_gating";
 
     private static final Map<String, Param> ALL;
 
@@ -75,6 +79,12 @@ public final class Params {
         add(m, Param.real(CLOCK_GHZ, 0.01, 10, "GHz", "clock of the digital MAC array (one input vector per cycle)"));
         add(m, Param.integer(ACTIVATION_BITS, 2, 16, "bits", "integer activation resolution (digital-systolic)"));
         add(m, Param.integer(ACCUMULATOR_BITS, 8, 48, "bits", "saturating accumulator width (digital-systolic)"));
+        add(m, Param.real(ACCUMULATOR_KB, 0.0625, 65536, "KB", "partial-sum accumulators per core, beside the ADCs "
+                + "or under the array's columns (default 1)"));
+        add(m, Param.real(IO_BUFFER_KB, 0.0625, 65536, "KB", "input/output buffer per core (default 8)"));
+        add(m, Param.real(GLOBAL_BUFFER_KB, 1, 1048576, "KB", "global SRAM buffer shared by the cores (default 32)"));
+        add(m, Param.choice(LASER_GATING, List.of("none", "gated"), "laser during reprogramming: none (on, the "
+                + "default) or gated (off, paying a settling time at every turn-on)"));
         ALL = Collections.unmodifiableMap(m);
     }
 

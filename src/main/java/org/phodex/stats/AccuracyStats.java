@@ -27,10 +27,12 @@ import java.util.Locale;
  *   <li>{@code diffCi95Low/High}: 95% interval of the paired difference accuracy - float, normal approximation
  *       with variance {@code var_i(q_i - f_i)/n + s^2/K}; a design is within a tolerance of float at the 95% level
  *       when {@code diffCi95Low >= -tolerance}.</li>
+ *   <li>{@code chipStd}: standard deviation of the chips' accuracies (n - 1 in the denominator, 0 for one chip).</li>
  * </ul>
  */
 public record AccuracyStats(double mean, double ci95Low, double ci95High, double p10, int samples, int chips,
-                            double floatAccuracy, double pVsFloat, double diffCi95Low, double diffCi95High) {
+                            double floatAccuracy, double pVsFloat, double diffCi95Low, double diffCi95High,
+                            double chipStd) {
 
     /** Two-sided 95% normal quantile. */
     public static final double Z95 = 1.959963984540054;
@@ -88,7 +90,7 @@ public record AccuracyStats(double mean, double ci95Low, double ci95High, double
         double[] ci = wilson(p, m, Z95);
         double sd = Math.sqrt(populationVariance(d) / n + s2 / k);
         return new AccuracyStats(p, ci[0], ci[1], percentile(chipAcc, 0.10), n, k, f, signFlipP(t),
-                p - f - Z95 * sd, p - f + Z95 * sd);
+                p - f - Z95 * sd, p - f + Z95 * sd, Math.sqrt(s2));
     }
 
     /** {@code p(1-p)/v} within [1, cap]; the cap when the variance is 0 or p is 0 or 1. */

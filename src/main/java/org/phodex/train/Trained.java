@@ -111,6 +111,37 @@ public final class Trained {
         return new Accuracy(correct, n);
     }
 
+    /**
+     * Per-sample correctness on the test images at {@code indices} (into the test split), in chunks of
+     * {@value #CHUNK} images: {@code out[j]} is true when the arg-max logit of image {@code indices[j]} is its label.
+     */
+    public boolean[] correct(Products products, int[] indices) {
+        int n = indices.length;
+        double[] x = spec.testInputs(indices);
+        int[] y = spec.testLabels(indices);
+        int dim = spec.dim();
+        boolean[] out = new boolean[n];
+        for (int start = 0; start < n; start += CHUNK) {
+            int bs = Math.min(CHUNK, n - start);
+            Tensor in = Tensor.constant(Arrays.copyOfRange(x, start * dim, (start + bs) * dim), bs, dim);
+            Tensor logits = net.logits(in, products);
+            int k = logits.dim(-1);
+            double[] v = logits.value();
+            for (int r = 0; r < bs; r++) {
+                int best = -1;
+                double bv = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < k; i++) {
+                    if (v[r * k + i] > bv || (best < 0 && v[r * k + i] == bv)) {
+                        best = i;
+                        bv = v[r * k + i];
+                    }
+                }
+                out[start + r] = best == y[start + r];
+            }
+        }
+        return out;
+    }
+
     /** Top-1 with exact products on the same subset (memoized). */
     public Accuracy floatAccuracy(int samples) {
         return floatAccuracy.computeIfAbsent(spec.subset(samples), k -> accuracy(Products.EXACT, k));

@@ -112,6 +112,20 @@ public final class DeepNetwork {
         return Arrays.copyOf(data.testY(), subset(samples));
     }
 
+    /** The test images at {@code indices} (into the test split), row-major. */
+    public double[] testInputs(int[] indices) {
+        return Network.rows(data.testX(), data.dim(), indices);
+    }
+
+    /** The labels of the test samples at {@code indices}. */
+    public int[] testLabels(int[] indices) {
+        int[] y = new int[indices.length];
+        for (int j = 0; j < indices.length; j++) {
+            y[j] = data.testY()[indices[j]];
+        }
+        return y;
+    }
+
     @Override
     public String toString() {
         return name + " " + shape;

@@ -201,7 +201,7 @@ public final class Network {
     /** Top-1 on the first {@code samples} test samples (fewer if the split is smaller; see the result). */
     public Accuracy accuracy(LinearBackend backend, int samples) {
         int n = subset(samples);
-        double[] logits = forward(backend, n, null);
+        double[] logits = forward(backend, testInputs(n), n, null);
         int k = classes();
         int correct = 0;
         for (int s = 0; s < n; s++) {
@@ -210,6 +210,29 @@ public final class Network {
             }
         }
         return new Accuracy(correct, n);
+    }
+
+    /**
+     * Per-sample correctness on the test samples at {@code indices} (into the test split): {@code out[j]} is
+     * true when the arg-max output for sample {@code indices[j]} equals its label.
+     */
+    public boolean[] correct(LinearBackend backend, int[] indices) {
+        double[] logits = forward(backend, rows(data.testX(), data.dim(), indices), indices.length, null);
+        int k = classes();
+        boolean[] out = new boolean[indices.length];
+        for (int j = 0; j < indices.length; j++) {
+            out[j] = argmax(logits, j * k, k) == data.testY()[indices[j]];
+        }
+        return out;
+    }
+
+    /** The rows {@code indices} of a row-major matrix with {@code dim} columns. */
+    static double[] rows(double[] x, int dim, int[] indices) {
+        double[] out = new double[indices.length * dim];
+        for (int j = 0; j < indices.length; j++) {
+            System.arraycopy(x, indices[j] * dim, out, j * dim, dim);
+        }
+        return out;
     }
 
     /** Top-1 on the whole test split. */
@@ -244,13 +267,13 @@ public final class Network {
      */
     public List<double[]> layerInputs(int samples) {
         List<double[]> out = new ArrayList<>();
-        forward(exactBackend(), subset(samples), out);
+        int n = subset(samples);
+        forward(exactBackend(), testInputs(n), n, out);
         return out;
     }
 
-    private double[] forward(LinearBackend backend, int n, List<double[]> inputs) {
+    private double[] forward(LinearBackend backend, double[] x, int n, List<double[]> inputs) {
         List<Layer> ls = layers();
-        double[] x = testInputs(n);
         for (int l = 0; l < ls.size(); l++) {
             Layer ly = ls.get(l);
             if (inputs != null) {

@@ -51,6 +51,12 @@ public interface Workload {
         return network().map(Network::testSize).orElseGet(() -> model().map(DeepNetwork::testSize).orElse(0));
     }
 
+    /** Labels of the whole test split, in order; empty for shape-only workloads. */
+    default int[] testLabels() {
+        return network().map(n -> n.testLabels(n.testSize()))
+                .orElseGet(() -> model().map(m -> m.testLabels(m.testSize())).orElse(new int[0]));
+    }
+
     /** Operand statistics of GEMM {@code gemmIndex} (index into {@link #gemms()}). */
     Operands operands(int gemmIndex);
 

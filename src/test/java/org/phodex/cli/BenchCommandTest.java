@@ -30,6 +30,9 @@ class BenchCommandTest {
                 assertTrue(o.path(t).isNumber() && o.get(t).asDouble() > 0, field + "[" + t + "] in " + out);
             }
         }
+        assertTrue(j.path("machine").path("peak_gflops_per_core_measured").asDouble() > 0, out.toString());
+        assertTrue(j.path("parts_cpu_ms").path("2").path("noise_adc").asDouble() > 0, out.toString());
+        assertTrue(j.path("search_cores_used").path("1").asDouble() > 0, out.toString());
         JsonNode parts = j.get("parts_ms");
         for (String p : List.of("build", "dac", "product", "noise_adc", "other")) {
             assertTrue(parts.path(p).isNumber() && parts.get(p).asDouble() >= 0, p + " in " + out);

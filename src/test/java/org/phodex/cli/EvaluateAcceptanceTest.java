@@ -121,14 +121,19 @@ class EvaluateAcceptanceTest {
             "ratio",                // docs/cli.md: baseline energy / this design's energy at the baseline's batch
             "batch", "design_batch", // inferences per weight load of the GPU figure and of the design beside it
             "accuracy_samples", "chips", "seed", // counts and the run seed
+            "accuracy_ci95_low", "accuracy_ci95_high", "accuracy_p10", "accuracy_chips", // README "How accuracy is
+            "p_vs_float",           // reported": interval, 10th-percentile chip, paired test against float
             "mesh_fit_error",       // relative approximation error of non-universal meshes
             "detected_photons_per_mac"); // docs/cli.md: photons per detector reading / MACs per reading
     /** action_counts: numbers of actions per inference (README "What an evaluation reports", ActionCounts). */
     private static final Set<String> COUNTS = Set.of("optical_shots", "dac_conversions", "modulator_symbols",
             "detector_readings", "adc_conversions", "partial_sum_adds", "tiles_static", "tiles_dynamic", "batch",
-            "tiles_programmed", "weight_cells_per_core", "cells_programmed", "cell_seconds_held", "sram_words_64b",
-            "fp32_adds", "fp32_mults", "fp32_specials",
-            "dram_words_64b");
+            "tiles_programmed", "weight_cells_per_core", "cells_programmed", "cell_seconds_held",
+            "fp32_adds", "fp32_mults", "fp32_specials", "reprogrammings", "core_seconds",
+            // words of each memory level per inference (docs/physics.md, memory hierarchy)
+            "accumulator_reads", "accumulator_writes", "accumulator_accesses", "io_buffer_reads", "io_buffer_writes",
+            "io_buffer_accesses", "global_buffer_reads", "global_buffer_writes", "global_buffer_accesses",
+            "dram_reads", "dram_writes", "dram_accesses");
 
     @Test
     void everyNumberHasAUnitInItsNameOrADocumentedMeaning() {

@@ -113,4 +113,32 @@ class FiguresCommandTest {
         assertTrue(readme.contains("- " + mzis + " MZIs in 4 columns on 16 waveguides"), readme);
         assertFalse(readme.contains("NaN"), readme);
     }
+
+    @Test
+    void oneEntryIsRegeneratedAloneAndTheOthersKeepTheirSections() throws Exception {
+        assertEquals(0, code, out);
+        String before = Files.readString(gallery.resolve("README.md"), StandardCharsets.UTF_8);
+        Path searchSection = gallery.resolve("search-digits-mlp/" + FiguresCommand.SECTION);
+        String searchBefore = Files.readString(searchSection, StandardCharsets.UTF_8);
+        StringWriter o = new StringWriter();
+        int c = Main.run(new PrintWriter(o), new PrintWriter(o), "figures", "--quick", "--only", "mesh-butterfly-16",
+                "-o", gallery.toString());
+        assertEquals(0, c, o.toString());
+        assertTrue(o.toString().contains("1 entries made"), o.toString());
+        String after = Files.readString(gallery.resolve("README.md"), StandardCharsets.UTF_8);
+        assertEquals(searchBefore, Files.readString(searchSection, StandardCharsets.UTF_8));
+        assertTrue(after.contains(searchBefore), "the search's section is still in the index");
+        // same entries in the same order
+        assertEquals(before.lines().filter(l -> l.startsWith("## ")).toList(),
+                after.lines().filter(l -> l.startsWith("## ")).toList());
+    }
+
+    @Test
+    void anUnknownEntryIsAUsageError() {
+        StringWriter o = new StringWriter();
+        int c = Main.run(new PrintWriter(o), new PrintWriter(o), "figures", "--quick", "--only", "no-such-entry",
+                "-o", dir.resolve("other").toString());
+        assertEquals(2, c);
+        assertTrue(o.toString().contains("search-mnist-vit"), "lists the entries: " + o);
+    }
 }

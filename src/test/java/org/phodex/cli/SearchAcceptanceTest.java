@@ -47,10 +47,11 @@ class SearchAcceptanceTest {
         return Integer.parseInt(r[0]);
     }
 
+    /** Without the final re-scoring: these tests check the search's own front (RescoredFrontTest the other). */
     static String[] search(Path dir, int generations, int threads) {
         return run("search", "-a", "mzi-clements", "-a", "mrr-bank", "-w", "digits-mlp", "--population", "24",
                 "--generations", Integer.toString(generations), "--seed", "7", "--threads",
-                Integer.toString(threads), "-o", dir.toString());
+                Integer.toString(threads), "--final-chips", "0", "-o", dir.toString());
     }
 
     @BeforeAll

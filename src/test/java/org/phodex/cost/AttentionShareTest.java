@@ -28,7 +28,11 @@ class AttentionShareTest {
     void theVitsAttentionShareGrowsWithTheBatchSinceOnlyStaticWeightsAmortize() {
         Workload vit = Workloads.load(Path.of("workloads/mnist-vit.yaml"));
         Family f = Families.get("mzi-clements");
-        Design d = defaults("mzi-clements").with("phase_shifter", "mems");
+        // a global buffer large enough for the batch's activations and 64 x 64 tiles whose column blocks run at once
+        // (no partial sums wait), so that a larger batch only amortizes; with the default 32 KB buffer the batch's
+        // activations, or on small tiles its waiting partial sums, would spill and grow with the batch
+        Design d = defaults("mzi-clements").with("phase_shifter", "mems").with("global_buffer_kb", 1048576.0)
+                .with("mesh_size", 64);
         CostReport small = CostModel.evaluate(d.with("batch", 10), f, LIB, vit);
         CostReport large = CostModel.evaluate(d.with("batch", 10_000), f, LIB, vit);
         assertTrue(small.attentionShare() > 0 && small.attentionShare() < 1, "share " + small.attentionShare());

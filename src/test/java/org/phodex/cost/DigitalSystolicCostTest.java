@@ -23,7 +23,8 @@ class DigitalSystolicCostTest {
         assertEquals(macs, r.macs());
         // Horowitz: 8 b multiply 0.2 pJ + 32 b add 0.1 pJ
         assertEquals(macs * 0.3e-12, r.breakdownJ().get("mac"), 1e-9 * macs * 0.3e-12);
-        assertEquals(List.of("mac", "digital", "sram", "dram"), List.copyOf(r.breakdownJ().keySet()));
+        assertEquals(List.of("mac", "digital", "accumulator", "io_buffer", "global_buffer", "dram", "leakage",
+                "controller"), List.copyOf(r.breakdownJ().keySet()));
         assertEquals(CostModel.DIGITAL_COMPONENTS, List.copyOf(r.breakdownJ().keySet()));
         for (var e : r.devicesUsed().entrySet()) {
             assertTrue(!e.getValue().isEmpty(), e.getKey() + " names its device entries");
@@ -49,14 +50,23 @@ class DigitalSystolicCostTest {
     }
 
     @Test
-    void latencyIsOneVectorPerClockPlusFillAndWeightShifts() {
-        Design d = TestDesigns.defaults(DigitalSystolic.NAME).with(Params.BATCH, 1);
-        CostReport r = CostModel.evaluate(d, F, TestDesigns.LIB, List.of(new org.phodex.workload.Gemm("fc", 1, 64, 64,
-                1)));
+    void latencyIsOneVectorPerClockPlusFillAndWeightShiftsUnlessTheBufferIsSlower() {
+        // a 1 MB global buffer (32 banks of 32 KB, 256 GB/s) holds the batch's activations and partial sums
+        Design d = TestDesigns.defaults(DigitalSystolic.NAME).with(Params.BATCH, 1000).with("global_buffer_kb", 1024.0);
+        List<org.phodex.workload.Gemm> layer = List.of(new org.phodex.workload.Gemm("fc", 1, 64, 64, 1));
+        CostReport r = CostModel.evaluate(d, F, TestDesigns.LIB, layer);
         // 32 x 32 array, one core, 1 GHz: a 64 x 64 layer is 4 tiles, each one vector (1 cycle) plus a fill and
-        // drain of 32 + 32 - 2 cycles; each tile's weights shift in over 32 cycles
-        double cycles = 4 * (1 + 62);
+        // drain of 32 + 32 - 2 cycles shared by the batch of 1000; each tile's weights shift in over 32 cycles
+        double cycles = Math.ceil(4 + 4 * 62 / 1000.0);
         assertEquals(cycles * 1e-9, r.computeTimeS(), 1e-15);
-        assertEquals(cycles * 1e-9 + 4 * 32e-9, r.latencyS(), 1e-15);
+        assertEquals(cycles * 1e-9 + 4 * 32e-9 / 1000, r.latencyS(), 1e-15);
+        // at batch 1 nothing amortizes the fill: 4 x 63 cycles (the 4288 B of buffer traffic take only 17 ns)
+        CostReport one = CostModel.evaluate(d.with(Params.BATCH, 1), F, TestDesigns.LIB, layer);
+        assertEquals(4 * 63e-9, one.computeTimeS(), 1e-15);
+        // with the default 32 KB buffer and batch 1000 the batch's activations (128 KB) live in DRAM, and so do the
+        // 128 KB of partial sums waiting for the second column block: 128 + 64 B of activations, 4096 / 1000 B of
+        // weights and 2 x 64 x 4 B of partial sums cross the 25.6 GB/s DRAM channel
+        CostReport small = CostModel.evaluate(d.with("global_buffer_kb", 32.0), F, TestDesigns.LIB, layer);
+        assertEquals((192 + 4.096 + 512) / 25.6e9, small.computeTimeS(), 1e-15);
     }
 }
