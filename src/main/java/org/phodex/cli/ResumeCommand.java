@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.phodex.cluster.Cluster;
 import org.phodex.moo.DesignEvaluator;
 import org.phodex.moo.SearchOptions;
 import org.phodex.moo.ThreadPoolEvaluator;
@@ -12,6 +13,7 @@ import org.phodex.search.RunConfig;
 import org.phodex.search.RunLock;
 import org.phodex.search.SearchRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +55,9 @@ final class ResumeCommand implements Callable<Integer> {
             + "at the end (default: as saved; 0: none)")
     Integer finalChips;
 
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
     @Override
     public Integer call() {
         try {
@@ -79,8 +84,10 @@ final class ResumeCommand implements Callable<Integer> {
             DesignEvaluator evaluator = wiring.evaluators().create(config.specs(), config.workload(),
                     config.seed(), config.chipSamples());
             try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, config.threads(),
-                    wiring.evalClock(), System.err::println)) {
-                SearchRun run = SearchRun.resume(dir, cp, config, pool, wiring.runClock());
+                    wiring.evalClock(), System.err::println);
+                 Cluster.Evaluator remote = cluster.open(wiring, config, pool)) {
+                SearchRun run = SearchRun.resume(dir, cp, config, remote != null ? remote : pool,
+                        wiring.runClock());
                 out.println("resuming " + dir + " after generation " + cp.state().generationsDone() + " ("
                         + cp.state().evaluations() + " evaluations)");
                 double limit = config.options().timeLimitS();
@@ -88,7 +95,7 @@ final class ResumeCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "time budget: %.0f s of %.0f s used, %.0f s left%n",
                             cp.state().elapsedS(), limit, Math.max(0, limit - cp.state().elapsedS()));
                 }
-                return RunDriver.drive(run, wiring.stopSignals().get(), out, wiring);
+                return RunDriver.drive(run, wiring.stopSignals().get(), out, wiring, remote);
             }
         }
     }

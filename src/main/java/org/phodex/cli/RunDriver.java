@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.IntSupplier;
+import org.phodex.cluster.Cluster;
+import org.phodex.cluster.EvalContext;
 import org.phodex.moo.DesignEvaluator;
 import org.phodex.moo.GeneticSearch;
 import org.phodex.moo.StopReason;
@@ -24,24 +27,49 @@ final class RunDriver {
      * ({@link org.phodex.search.Evaluators.Factory#rescorer}) and {@code --final-chips} is not 0.
      */
     static int drive(SearchRun run, StopSignal stop, PrintWriter out, Wiring wiring) {
+        return drive(run, stop, out, wiring, (Cluster.Evaluator) null);
+    }
+
+    /** As above; {@code remote} is the run's cluster evaluator ({@code --cluster}), or null for a local run. */
+    static int drive(SearchRun run, StopSignal stop, PrintWriter out, Wiring wiring, Cluster.Evaluator remote) {
         RunConfig c = run.config();
+        IntSupplier workers = remote == null ? null : remote::workers;
         DesignEvaluator re = c.finalChipSamples() > 0
                 ? wiring.evaluators().rescorer(c.specs(), c.workload(), c.seed(), c.finalChipSamples()) : null;
         if (re == null) {
-            return drive(run, stop, out);
+            return drive(run, stop, out, workers);
         }
         try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(re, c.threads(), wiring.evalClock(),
-                System.err::println)) {
-            run.rescoreWith(pool, note -> System.err.println("phodex: " + note));
-            return drive(run, stop, out);
+                System.err::println);
+             Cluster.Evaluator remoteRe = remote == null ? null : rescoringOn(remote, c, pool)) {
+            run.rescoreWith(remoteRe != null ? remoteRe : pool, note -> System.err.println("phodex: " + note));
+            return drive(run, stop, out, workers);
+        }
+    }
+
+    /** The re-scoring on the cluster too; null (re-scored locally, with a note) when no worker accepts it. */
+    private static Cluster.Evaluator rescoringOn(Cluster.Evaluator remote, RunConfig c, ThreadPoolEvaluator local) {
+        try {
+            return remote.with(EvalContext.rescoring(c), local);
+        } catch (IllegalArgumentException e) {
+            System.err.println("phodex: the re-scoring at the end runs locally: " + e.getMessage());
+            return null;
         }
     }
 
     /** Runs to a stop rule; {@code stop} is requested by the first Ctrl-C. */
     static int drive(SearchRun run, StopSignal stop, PrintWriter out) {
+        return drive(run, stop, out, (IntSupplier) null);
+    }
+
+    /** As above; {@code workers} (a cluster run's worker count, else null) goes into the progress line. */
+    static int drive(SearchRun run, StopSignal stop, PrintWriter out, IntSupplier workers) {
         PrintStream err = System.err;
         Progress progress = new Progress(err, System.console() != null, run.problem().objectives())
                 .withFloatAccuracy(run.referenceAccuracy());
+        if (workers != null) {
+            progress.withWorkers(workers);
+        }
         GeneticSearch.Result r;
         try (Interrupts ignored = Interrupts.install(stop, err)) {
             r = run.execute(stop, progress);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.phodex.arch.Families;
+import org.phodex.cluster.Cluster;
 import org.phodex.moo.DesignEvaluator;
 import org.phodex.moo.Objective;
 import org.phodex.moo.SearchOptions;
@@ -15,6 +16,7 @@ import org.phodex.search.RunLock;
 import org.phodex.search.SearchRun;
 import org.phodex.spec.ArchitectureSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -98,6 +100,9 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite a non-empty run folder")
     boolean force;
 
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
     @Override
     public Integer call() {
         List<String> archNames = architectures.isEmpty() ? DEFAULT_ARCHITECTURES : architectures;
@@ -145,17 +150,20 @@ final class SearchCommand implements Callable<Integer> {
         }
         Path dir = output != null ? output : freeRunFolder(Path.of("runs", runName(specs, workload)));
         try (RunLock lock = RunDriver.lock(dir, "search", spec.commandLine().getErr())) {
-            try {
-                RunFiles.prepare(dir, force);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
             DesignEvaluator evaluator = wiring.evaluators().create(specs, wl, seed, chips);
             try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
-                    System.err::println)) {
-                SearchRun run = SearchRun.start(dir, config, pool, wiring.runClock(), evaluator.runInfo());
+                    System.err::println);
+                 Cluster.Evaluator remote = cluster.open(wiring, config, pool)) {
+                try {
+                    RunFiles.prepare(dir, force); // after the cluster accepted the search: a refusal leaves no folder
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                SearchRun run = SearchRun.start(dir, config, remote != null ? remote : pool, wiring.runClock(),
+                        evaluator.runInfo());
                 spec.commandLine().getOut().println("run folder: " + dir);
-                return RunDriver.drive(run, wiring.stopSignals().get(), spec.commandLine().getOut(), wiring);
+                return RunDriver.drive(run, wiring.stopSignals().get(), spec.commandLine().getOut(), wiring,
+                        remote);
             }
         }
     }

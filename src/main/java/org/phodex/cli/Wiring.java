@@ -3,6 +3,7 @@ package org.phodex.cli;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.phodex.cluster.Cluster;
 import org.phodex.moo.StopSignal;
 import org.phodex.search.Evaluators;
 
@@ -17,9 +18,10 @@ import org.phodex.search.Evaluators;
  * @param evalClock   nanosecond clock timing each evaluation ({@code eval_time_s}); tests pass a constant one
  *                    for byte-identical CSV files
  * @param stopSignals a fresh stop signal per run (Ctrl-C requests it; tests may hand out their own)
+ * @param cluster     opens a cluster evaluator for {@code --cluster} (default: Hazelcast); called for nothing else
  */
 public record Wiring(Evaluators.Factory evaluators, Evaluators.Resolver resolver, LongSupplier runClock,
-                     LongSupplier evalClock, Supplier<StopSignal> stopSignals) {
+                     LongSupplier evalClock, Supplier<StopSignal> stopSignals, Cluster.Connector cluster) {
 
     public Wiring {
         Objects.requireNonNull(evaluators, "evaluators");
@@ -27,6 +29,13 @@ public record Wiring(Evaluators.Factory evaluators, Evaluators.Resolver resolver
         Objects.requireNonNull(runClock, "runClock");
         Objects.requireNonNull(evalClock, "evalClock");
         Objects.requireNonNull(stopSignals, "stopSignals");
+        Objects.requireNonNull(cluster, "cluster");
+    }
+
+    /** The default cluster connector (Hazelcast). */
+    public Wiring(Evaluators.Factory evaluators, Evaluators.Resolver resolver, LongSupplier runClock,
+                  LongSupplier evalClock, Supplier<StopSignal> stopSignals) {
+        this(evaluators, resolver, runClock, evalClock, stopSignals, Cluster.HAZELCAST);
     }
 
     /** The photonic model, the repository's catalog, the system clock. */
@@ -36,18 +45,22 @@ public record Wiring(Evaluators.Factory evaluators, Evaluators.Resolver resolver
     }
 
     public Wiring withEvaluators(Evaluators.Factory f) {
-        return new Wiring(f, resolver, runClock, evalClock, stopSignals);
+        return new Wiring(f, resolver, runClock, evalClock, stopSignals, cluster);
     }
 
     public Wiring withResolver(Evaluators.Resolver r) {
-        return new Wiring(evaluators, r, runClock, evalClock, stopSignals);
+        return new Wiring(evaluators, r, runClock, evalClock, stopSignals, cluster);
     }
 
     public Wiring withEvalClock(LongSupplier c) {
-        return new Wiring(evaluators, resolver, runClock, c, stopSignals);
+        return new Wiring(evaluators, resolver, runClock, c, stopSignals, cluster);
     }
 
     public Wiring withStopSignals(Supplier<StopSignal> s) {
-        return new Wiring(evaluators, resolver, runClock, evalClock, s);
+        return new Wiring(evaluators, resolver, runClock, evalClock, s, cluster);
+    }
+
+    public Wiring withCluster(Cluster.Connector c) {
+        return new Wiring(evaluators, resolver, runClock, evalClock, stopSignals, c);
     }
 }

@@ -18,6 +18,8 @@ public final class Progress implements SearchListener {
     private final boolean terminal;
     private final List<Objective> objectives;
     private double lastLogS = Double.NEGATIVE_INFINITY;
+    /** Workers of a cluster run (null for a local run). */
+    private java.util.function.IntSupplier workers;
     private boolean dirtyLine;
     /** The float network on the search's own test samples, shown beside the best accuracy (NaN: not shown). */
     private double floatAccuracy = Double.NaN;
@@ -45,6 +47,12 @@ public final class Progress implements SearchListener {
             out.println(line);
             lastLogS = s.elapsedS();
         }
+    }
+
+    /** Shows the number of cluster workers in each line (a run with {@code --cluster}). */
+    public Progress withWorkers(java.util.function.IntSupplier w) {
+        this.workers = w;
+        return this;
     }
 
     /** Ends the live line before other output. */
@@ -84,6 +92,9 @@ public final class Progress implements SearchListener {
             }
         }
         sb.append(String.format(Locale.ROOT, "  HV %.4f  front %d", s.hypervolume(), s.frontSize()));
+        if (workers != null) {
+            sb.append("  workers ").append(workers.getAsInt());
+        }
         return sb.toString();
     }
 
