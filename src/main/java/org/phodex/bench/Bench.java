@@ -252,7 +252,9 @@ public final class Bench {
      * as in a multi-family search), decoded from seeded genes (the same designs every call).
      */
     public static List<Design> randomDesigns(List<ArchitectureSpec> architectures, int count, long seed) {
-        SearchSpace space = new SearchSpace(architectures);
+        // post-mapping designs: the benchmark times evaluations, not the co-design trainings a key runs once
+        SearchSpace space = new SearchSpace(architectures.stream()
+                .map(a -> a.withoutSearched(org.phodex.spec.Params.TRAINING)).toList());
         SplittableRandom r = new SplittableRandom(seed);
         List<Design> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {

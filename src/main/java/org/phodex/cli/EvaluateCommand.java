@@ -12,6 +12,8 @@ import org.phodex.evaluation.EvaluationResult;
 import org.phodex.evaluation.Evaluator;
 import org.phodex.evaluation.ResultJson;
 import org.phodex.spec.ArchitectureSpec;
+import org.phodex.verdict.Baseline;
+import org.phodex.verdict.Baselines;
 import org.phodex.workload.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,13 +81,36 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<BatchMatched> matched = BatchMatched.of(ev, arch, res, r.devices());
+        List<Baseline> baselines = Baselines.beside(ev, arch, res, r.devices(), Baselines.digitalDefaults(cat));
         if (json) {
-            out.println(ResultJson.toJson(res, seed, matched));
+            var node = ResultJson.toNode(res, seed, matched);
+            node.set("baselines", Baselines.toJson(baselines, res.feasible()));
+            out.println(node.toPrettyString());
         } else {
             table(out, res, seed, matched);
+            if (res.feasible()) {
+                baselineTable(out, baselines);
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** Every baseline, labelled, each beside the design at the baseline's batch. */
+    static void baselineTable(PrintWriter out, List<Baseline> baselines) {
+        out.println("every baseline (kind; the design priced at the baseline's batch; 'above idle' figures are "
+                + "compared with the design's whole energy):");
+        int width = baselines.stream().mapToInt(b -> b.name().length()).max().orElse(30);
+        for (Baseline b : baselines) {
+            if (!b.available()) {
+                out.printf("  %-" + width + "s  (%s)%n", b.name(), b.kind());
+                continue;
+            }
+            out.printf("  %-" + width + "s %10s  %-18s design at batch %d: %s -> %s%s%n", b.name(),
+                    Units.si(b.energyJ(), "J"), "(" + b.kind() + ")", b.designBatch(), Units.si(b.designEnergyJ(),
+                            "J"), b.ratioText(), Double.isNaN(b.accuracy()) ? ""
+                            : String.format(java.util.Locale.ROOT, "; its accuracy %.2f%%", 100 * b.accuracy()));
+        }
     }
 
     static void table(PrintWriter out, EvaluationResult r, long seed, List<BatchMatched> matched) {

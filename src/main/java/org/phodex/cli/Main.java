@@ -23,6 +23,7 @@ import picocli.CommandLine;
                 SelftestCommand.class,
                 SweepCommand.class,
                 ValidateCommand.class,
+                VerdictCommand.class,
                 WorkerCommand.class,
         })
 public final class Main implements Runnable {

@@ -88,6 +88,9 @@ final class RunDriver {
         }
         out.println("results: " + run.dir().resolve("pareto.csv"));
         out.println("plots:   " + run.dir().resolve("plots") + "/");
+        if (run.rescored() != null) {
+            VerdictCommand.write(run.dir(), out); // before the report, which shows it
+        }
         report(run.dir(), out);
         if (r.reason() == StopReason.INTERRUPTED) {
             out.println("checkpoint written; continue with: phodex resume " + run.dir());

@@ -135,6 +135,10 @@ final class SearchCommand implements Callable<Integer> {
         if (chips < 1) {
             throw new UsageException("--chips must be at least 1, got " + chips);
         }
+        if (!trainsMlp(workload)) {
+            // the training modes beyond post-mapping train MLPs; elsewhere the gene would only waste candidates
+            specs.replaceAll(s -> s.withoutSearched(org.phodex.spec.Params.TRAINING));
+        }
         if (finalChips < 0) {
             throw new UsageException("--final-chips must be 0 (no re-scoring) or more, got " + finalChips);
         }
@@ -168,6 +172,15 @@ final class SearchCommand implements Callable<Integer> {
     static boolean shapeOnly(String workload) {
         try {
             return !org.phodex.evaluation.Catalog.locate().workload(workload).hasData();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** True for a repository workload that is a trained MLP (the co-design training modes apply). */
+    static boolean trainsMlp(String workload) {
+        try {
+            return org.phodex.evaluation.Catalog.locate().workload(workload).network().isPresent();
         } catch (RuntimeException e) {
             return false;
         }

@@ -27,11 +27,17 @@ public final class DigitalBaseline {
     private final JsonNode workloads;
     private final JsonNode gemms;
     private final String device;
+    /** Idle board power measured before the GEMM runs (h100-measured.json). */
+    private final double idleW;
+    /** Idle board power measured before the workload runs (h100-workloads.json). */
+    private final double workloadIdleW;
 
     private DigitalBaseline(JsonNode workloads, JsonNode gemms) {
         this.workloads = workloads.get("results");
         this.gemms = gemms.get("results");
         this.device = workloads.path("device").asText("H100");
+        this.idleW = gemms.path("idle_power_w").asDouble(0);
+        this.workloadIdleW = workloads.path("idle_power_w").asDouble(idleW);
     }
 
     public static DigitalBaseline load(Path dir) {
@@ -54,6 +60,59 @@ public final class DigitalBaseline {
     /** bf16 at batch 1 (launch-bound for small networks). */
     public Figure batchOne(String workload, long macs) {
         return find(workload, macs, false);
+    }
+
+    /**
+     * As {@link #best} or {@link #batchOne} ({@code largest}), without the board's idle power: the measured
+     * {@code joules_per_inference_above_idle}; empty when the workload was not measured.
+     */
+    public java.util.Optional<Figure> aboveIdle(String workload, boolean largest) {
+        JsonNode pick = pick(workload, largest);
+        if (pick == null || !pick.has("joules_per_inference_above_idle")) {
+            return java.util.Optional.empty();
+        }
+        int b = pick.path("batch").asInt();
+        return java.util.Optional.of(new Figure(String.format("%s bf16, batch %d (measured, above %.0f W idle)",
+                shortName(), b, workloadIdleW), pick.path(
+                "joules_per_inference_above_idle").asDouble(), b, true));
+    }
+
+    /**
+     * The 8192^3 bf16 GEMM's measured energy per MAC at full load times {@code macs}: the least a GPU spends on
+     * a network big enough to saturate it. {@code aboveIdle}: without the idle power over the GEMM's run time.
+     */
+    public Figure gemmSaturated(long macs, boolean aboveIdle) {
+        JsonNode g = gemms.path("gemm_bf16_8192");
+        double joules = g.path("joules").asDouble();
+        if (aboveIdle) {
+            joules -= idleW * g.path("seconds").asDouble();
+        }
+        double pjPerMac = joules / g.path("macs").asDouble() * 1e12;
+        return new Figure(String.format("%s bf16 GEMM at saturation (%.2f pJ/MAC%s, measured 8192^3)", shortName(),
+                pjPerMac, aboveIdle ? String.format(" above %.0f W idle", idleW) : ""), pjPerMac * 1e-12 * macs, 0,
+                false);
+    }
+
+    /** Where the GPU figures come from. */
+    public static final String SOURCE = "measured: NVIDIA H100 80GB HBM3, driver energy counter, PyTorch 2.11 "
+            + "(workloads/baseline/h100-workloads.json and h100-measured.json; workloads/baseline/README.md)";
+
+    private JsonNode pick(String workload, boolean largest) {
+        JsonNode pick = null;
+        int pickBatch = largest ? -1 : Integer.MAX_VALUE;
+        for (Iterator<Map.Entry<String, JsonNode>> it = workloads.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (!e.getKey().startsWith(workload + "_") || !v.path("dtype").asText().equals("bfloat16")) {
+                continue;
+            }
+            int b = v.path("batch").asInt();
+            if (largest ? b > pickBatch : b < pickBatch) {
+                pick = v;
+                pickBatch = b;
+            }
+        }
+        return pick;
     }
 
     private Figure find(String workload, long macs, boolean largest) {

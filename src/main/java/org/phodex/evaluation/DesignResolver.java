@@ -62,7 +62,8 @@ public final class DesignResolver {
      * the setting.
      */
     public static void checkUsed(ArchitectureSpec spec, String name) {
-        if (!name.startsWith(DeviceLibrary.PATH_PREFIX) && !spec.defaults().has(name)) {
+        // training concerns the network on the hardware: every architecture takes it (post-mapping by default)
+        if (!name.startsWith(DeviceLibrary.PATH_PREFIX) && !spec.defaults().has(name) && !name.equals(Params.TRAINING)) {
             throw new IllegalArgumentException(spec.name() + " (family " + spec.family() + ") does not use "
                     + name + "; its parameters: " + String.join(", ", new java.util.TreeSet<>(
                     spec.defaults().params().keySet())));

@@ -3,6 +3,9 @@ package org.phodex.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import org.phodex.arch.Families;
+import org.phodex.codesign.Codesigned;
+import org.phodex.codesign.TrainingCache;
+import org.phodex.codesign.TrainingMode;
 import org.phodex.arch.Family;
 import org.phodex.cost.CostModel;
 import org.phodex.cost.CostReport;
@@ -136,8 +139,17 @@ public final class Evaluator {
         double fitSum = 0;
         int fitCount = 0;
 
+        TrainingMode mode = TrainingMode.of(d);
+        if (mode != TrainingMode.POST_MAPPING && workload.network().isEmpty()) {
+            throw new IllegalArgumentException("training=" + mode.key() + " is implemented for MLP workloads "
+                    + "(e.g. mnist-mlp, digits-mlp); " + workload.name() + " supports training=post-mapping");
+        }
         if (workload.network().isPresent()) {
-            Network net = workload.network().get();
+            Network floatNet = workload.network().get();
+            // a co-designed network (trained once per training key) replaces the float weights
+            Codesigned codesigned = mode == TrainingMode.POST_MAPPING ? null
+                    : TrainingCache.get(floatNet, workload.name(), sim, mode, floatNet.cacheFolder());
+            Network net = codesigned == null ? floatNet : floatNet.withLayers(codesigned.layers());
             List<Layer> layers = net.layers();
             List<double[]> weights = new ArrayList<>();
             for (Layer l : layers) {
@@ -151,7 +163,9 @@ public final class Evaluator {
                 for (int l = 0; l < layers.size(); l++) {
                     Layer ly = layers.get(l);
                     programmed[c][l] = PhotonicLayer.program(weights.get(l), ly.outDim(), ly.inDim(), sim,
-                            Seeds.derive(chipSeed, l));
+                            Seeds.derive(chipSeed, l), 1, codesigned != null && codesigned.inMesh()
+                                    ? PhotonicLayer.TileMapping.given(codesigned.tiles().get(l))
+                                    : PhotonicLayer.TileMapping.CACHED);
                 }
                 ok[c] = net.correct(backend(programmed[c], chipSeed), refSamples.indices());
             }

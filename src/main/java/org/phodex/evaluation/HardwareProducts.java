@@ -77,19 +77,30 @@ final class HardwareProducts implements Products {
 
     @Override
     public Tensor dynamic(int gemm, Tensor a, Tensor b) {
+        long seed = noiseSeed(gemm);
+        long tiles = Seeds.derive(chipSeed, gemm);
+        return byGroup(a, b, (g, wg, xg, n, k, m) -> PhotonicLayer.program(wg, n, k, sim, tiles)
+                .apply(xg, m, Seeds.derive(seed, g)));
+    }
+
+    /** One group's product: {@code xg} ({@code m x k}) times {@code wg}^T ({@code wg} is {@code n x k}). */
+    interface GroupProduct {
+        double[] apply(int group, double[] wg, double[] xg, int n, int k, int m);
+    }
+
+    /** y[g] = a[g] b[g]^T group by group (a {@code [..., m, k]}, b {@code [..., n, k]}), through {@code product}. */
+    static Tensor byGroup(Tensor a, Tensor b, GroupProduct product) {
         int k = a.dim(-1);
         int m = a.dim(-2);
         int n = b.dim(-2);
         int groups = a.size() / (m * k);
-        long seed = noiseSeed(gemm);
-        long tiles = Seeds.derive(chipSeed, gemm);
         double[] av = a.value();
         double[] bv = b.value();
         double[] y = new double[groups * m * n];
         for (int g = 0; g < groups; g++) {
             double[] wg = java.util.Arrays.copyOfRange(bv, g * n * k, (g + 1) * n * k);
             double[] xg = java.util.Arrays.copyOfRange(av, g * m * k, (g + 1) * m * k);
-            double[] yg = PhotonicLayer.program(wg, n, k, sim, tiles).apply(xg, m, Seeds.derive(seed, g));
+            double[] yg = product.apply(g, wg, xg, n, k, m);
             System.arraycopy(yg, 0, y, g * m * n, yg.length);
         }
         return wrap(y, a, b, () -> Ops.bmmT(a, b));

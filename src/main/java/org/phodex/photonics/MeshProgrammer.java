@@ -14,6 +14,9 @@ public interface MeshProgrammer {
     default void checkModes(int n) {
     }
 
+    /** Where this programmer's n-mode meshes put their MZIs. */
+    MeshLayout layout(int n);
+
     /** True for an exact decomposition (universal layouts), false for a numerical fit. */
     default boolean exact() {
         return false;
@@ -38,6 +41,11 @@ public interface MeshProgrammer {
             @Override
             public boolean exact() {
                 return true;
+            }
+
+            @Override
+            public MeshLayout layout(int n) {
+                return program(ComplexMatrix.identity(n)).mesh().layout();
             }
 
             @Override
@@ -79,6 +87,11 @@ public interface MeshProgrammer {
             @Override
             public MeshFit.Result program(ComplexMatrix u) {
                 return MeshFit.fit(layout.apply(u.rows), u, MeshFit.DEFAULT_ITERATIONS);
+            }
+
+            @Override
+            public MeshLayout layout(int n) {
+                return layout.apply(n);
             }
 
             @Override

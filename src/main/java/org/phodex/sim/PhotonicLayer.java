@@ -77,11 +77,36 @@ public final class PhotonicLayer {
     }
 
     /**
+     * How an MZI tile's nominal programming (SVD mapping and mesh phases) is obtained from its zero-padded
+     * {@code n x n} weights: {@link #CACHED} (decomposition or fit, kept in a shared LRU cache), {@link #UNCACHED}
+     * (for weights that change at every step, as in noise-aware training), or {@link #given} (phases trained in the
+     * mesh: the weights then only calibrate the receiver gain).
+     */
+    @FunctionalInterface
+    public interface TileMapping {
+        SvdTile map(int tile, double[] weights, int n, MeshProgrammer programmer);
+
+        TileMapping CACHED = (t, w, n, p) -> TileProgramCache.shared().get(w, n, p);
+        TileMapping UNCACHED = (t, w, n, p) -> SvdTile.program(w, n, p);
+
+        /** Tile t (row-major over the tile grid) is {@code tiles[t]}. */
+        static TileMapping given(SvdTile[] tiles) {
+            return (t, w, n, p) -> tiles[t];
+        }
+    }
+
+    /**
      * {@link #program(double[], int, int, SimSettings, long)} with the tiles realized on up to {@code threads}
      * threads; the result does not depend on {@code threads}.
      */
     public static PhotonicLayer program(double[] weights, int outDim, int inDim, SimSettings s, long chipSeed,
             int threads) {
+        return program(weights, outDim, inDim, s, chipSeed, threads, TileMapping.CACHED);
+    }
+
+    /** {@link #program(double[], int, int, SimSettings, long, int)} with MZI tiles mapped by {@code mapping}. */
+    public static PhotonicLayer program(double[] weights, int outDim, int inDim, SimSettings s, long chipSeed,
+            int threads, TileMapping mapping) {
         if (outDim < 1 || inDim < 1 || weights.length != outDim * inDim) {
             throw new IllegalArgumentException("weights hold " + weights.length + " values, not " + outDim + " x "
                     + inDim);
@@ -117,7 +142,7 @@ public final class PhotonicLayer {
             }
             double[] wt = bw[b];
             if (programmer != null) {
-                SvdTile prog = TileProgramCache.shared().get(tile, rows, programmer);
+                SvdTile prog = mapping.map(t, tile, rows, programmer);
                 fits[t] = prog.fitError();
                 sc[t] = prog.scale();
                 RealizedSvdTile r = prog.realize(errors, new ZigguratRandom(Seeds.derive(chipSeed, t)));
@@ -311,17 +336,21 @@ public final class PhotonicLayer {
         boolean negatives = false;
         for (int b = 0; b < batch; b++) {
             int xo = b * inDim + c0;
-            double max = 0;
-            for (int j = 0; j < vc; j++) {
-                max = Math.max(max, Math.abs(x[xo + j]));
-            }
+            double max = Kernels.maxAbs(x, xo, vc);
             fs[fo + b] = max;
             double inv = max > 0 ? 1 / max : 0;
             int qo = qo0 + b * vc;
-            for (int j = 0; j < vc; j++) {
-                double v = x[xo + j];
-                negatives |= v < 0;
-                xq[qo + j] = dac != null ? dac.apply(v * inv) : v * inv;
+            if (!negatives) {
+                for (int j = 0; j < vc; j++) {
+                    negatives |= x[xo + j] < 0;
+                }
+            }
+            if (dac != null) {
+                Kernels.quantize(x, xo, vc, inv, dac, xq, qo);
+            } else {
+                for (int j = 0; j < vc; j++) {
+                    xq[qo + j] = x[xo + j] * inv;
+                }
             }
         }
         return negatives;
@@ -348,10 +377,7 @@ public final class PhotonicLayer {
         }
         double range = 0;
         for (int b = 0; b < batch; b++) {
-            int yo = b * ldy + yc;
-            for (int i = 0; i < vr; i++) {
-                range = Math.max(range, Math.abs(y[yo + i]));
-            }
+            range = Math.max(range, Kernels.maxAbs(y, b * ldy + yc, vr));
         }
         if (range == 0) {
             return;
@@ -377,9 +403,7 @@ public final class PhotonicLayer {
                 for (int i = 0; i < vr; i++) {
                     z[i] = rng.nextGaussian();
                 }
-                for (int i = 0; i < vr; i++) {
-                    out[oo + i] += g * adc.apply(y[yo + i] + sigma * z[i]);
-                }
+                Kernels.adcAccumulate(y, yo, z, sigma, adc, g, out, oo, vr);
             } else {
                 for (int i = 0; i < vr; i++) {
                     out[oo + i] += g * adc.apply(y[yo + i]);

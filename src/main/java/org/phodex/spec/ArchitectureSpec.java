@@ -17,6 +17,13 @@ import java.util.function.Function;
 public record ArchitectureSpec(String name, String family, String description, String citation, Path file,
                                Design defaults, Map<String, SearchRange> searchSpace, Constraints constraints) {
 
+    /** The same architecture with {@code param} no longer searched (its default applies). */
+    public ArchitectureSpec withoutSearched(String param) {
+        Map<String, SearchRange> space = new LinkedHashMap<>(searchSpace);
+        space.remove(param);
+        return new ArchitectureSpec(name, family, description, citation, file, defaults, space, constraints);
+    }
+
     private static final Set<String> TOP_KEYS = Set.of("version", "name", "family", "description", "citation",
             "parameters", "search_space", "constraints");
 

@@ -28,6 +28,7 @@ public final class Params {
     public static final String LASER_MODEL = "laser_model";
     public static final String MRR_CALIBRATION = "mrr_calibration";
     public static final String BATCH = "batch";
+    public static final String TRAINING = "training";
     public static final String PE_ROWS = "pe_rows";
     public static final String PE_COLS = "pe_cols";
     public static final String CLOCK_GHZ = "clock_ghz";
@@ -70,6 +71,9 @@ public final class Params {
                 "laser sizing: noise-derived budget (default) or the CrossLight-style heuristic"));
         add(m, Param.integer(BATCH, 1, 1 << 20, "inferences", "inferences per weight load (amortizes "
                 + "reprogramming)"));
+        add(m, Param.choice(TRAINING, List.of("post-mapping", "noise-aware", "in-mesh", "in-mesh-noise-aware"),
+                "how the network meets the hardware: float training then mapping (default), fine-tuning with the "
+                + "design's noise in the forward pass, or training each MZI tile's phases (README, Co-design)"));
         add(m, Param.integer(PE_ROWS, 1, 1024, "PEs", "rows of the digital MAC array (outputs of its weight tile)"));
         add(m, Param.integer(PE_COLS, 1, 1024, "PEs", "columns of the digital MAC array (inputs of its weight tile)"));
         add(m, Param.real(CLOCK_GHZ, 0.01, 10, "GHz", "clock of the digital MAC array (one input vector per cycle)"));

@@ -327,6 +327,16 @@ public final class Ops {
         return Tensor.result(hardware, exact.shape(), dy -> addInto(exact.grad(), dy), exact);
     }
 
+    /**
+     * A differentiable function computed outside this package (e.g. a photonic tile's weights from its phases):
+     * {@code value} with the given shape, and {@code backward}, which receives dL/dvalue and adds each input's share
+     * to that input's {@link Tensor#grad()}.
+     */
+    public static Tensor custom(double[] value, int[] shape, java.util.function.Consumer<double[]> backward,
+                                Tensor... inputs) {
+        return Tensor.result(value, shape, backward::accept, inputs);
+    }
+
     // ---------------------------------------------------------------- layout
 
     /** The same values with another shape of the same size (shares the value array). */

@@ -1,15 +1,12 @@
 package org.phodex.train;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.phodex.workload.AtomicFile;
 
 /**
  * A network's trained parameters on disk: {@code DIR/NAME-KEY16.params}, KEY16 the first 16 hex digits of the
@@ -60,46 +57,21 @@ final class ParamCache {
         return true;
     }
 
-    /** Writes atomically; false (and no partial file) when the folder is not writable. */
+    /** Writes atomically ({@link AtomicFile}); false (and no partial file) when the folder is not writable. */
     static boolean write(Path file, String key, Net net) {
-        Path tmp = null;
-        try {
-            Files.createDirectories(file.getParent());
-            tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            List<Tensor> params = net.parameters();
-            List<String> names = net.names();
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.writeUTF(MAGIC);
-                out.writeUTF(key);
-                out.writeInt(params.size());
-                for (int p = 0; p < params.size(); p++) {
-                    out.writeUTF(names.get(p));
-                    out.writeInt(params.get(p).size());
-                    for (double v : params.get(p).value()) {
-                        out.writeDouble(v);
-                    }
+        List<Tensor> params = net.parameters();
+        List<String> names = net.names();
+        return AtomicFile.publish(file, out -> {
+            out.writeUTF(MAGIC);
+            out.writeUTF(key);
+            out.writeInt(params.size());
+            for (int p = 0; p < params.size(); p++) {
+                out.writeUTF(names.get(p));
+                out.writeInt(params.get(p).size());
+                for (double v : params.get(p).value()) {
+                    out.writeDouble(v);
                 }
             }
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep the defaults
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return true;
-        } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the cache is an optimization
-                }
-            }
-            return false;
-        }
+        });
     }
 }

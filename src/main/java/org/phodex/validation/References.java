@@ -22,8 +22,10 @@ public final class References {
             "mesh", List.of("family", "mesh_size"),
             "digital_baseline", List.of("workload", "batch"),
             "mrr_weight_bank", List.of("ring_q", "channels", "tuning_bits", "calibration"),
-            "design", List.of("architecture", "gemm_rows", "gemm_inner", "gemm_outputs"));
+            "design", List.of("architecture", "gemm_rows", "gemm_inner", "gemm_outputs"),
+            "memory_level", List.of("level", "word_bits"));
     static final Map<String, List<String>> MODEL_OPTIONAL_INPUTS = Map.of(
+            "memory_level", List.of("capacity_bytes", "relative_to_mac_bits"),
             "mesh", List.of("butterfly_stacks", "mesh_columns"),
             "mrr_weight_bank", List.of("channel_spacing_nm", "resonance_sigma_nm", "weight_span", "banks", "seed"),
             "design", List.of("set"));
@@ -33,7 +35,8 @@ public final class References {
             "mesh", List.of("unitary_mzis", "unitary_depth", "tile_mzis", "tile_depth"),
             "digital_baseline", List.of("energy_j"),
             "mrr_weight_bank", List.of("weight_accuracy_bits"),
-            "design", List.of("energy_per_op_j", "throughput_ops_per_s", "power_w"));
+            "design", List.of("energy_per_op_j", "throughput_ops_per_s", "power_w"),
+            "memory_level", List.of("log10_energy_per_access_j", "log10_relative_to_mac"));
 
     private References() {
     }

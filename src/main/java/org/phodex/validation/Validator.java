@@ -13,7 +13,9 @@ import org.phodex.cost.CostModel;
 import org.phodex.cost.CostReport;
 import org.phodex.cost.Converters;
 import org.phodex.cost.DigitalBaseline;
+import org.phodex.cost.IntegerArithmetic;
 import org.phodex.cost.LaserSizing;
+import org.phodex.cost.MemoryHierarchy;
 import org.phodex.devices.DeviceLibrary;
 import org.phodex.evaluation.DesignResolver;
 import org.phodex.photonics.MrrBank;
@@ -114,6 +116,23 @@ public final class Validator {
                 out.put("energy_per_op_j", cost.energyPerMacJ() / 2);
                 out.put("throughput_ops_per_s", 2 * cost.throughputMacsPerS());
                 out.put("power_w", cost.powerW());
+            }
+            case "memory_level" -> {
+                // one access of word_bits: an SRAM of capacity_bytes (Horowitz, capacity-scaled) or DRAM
+                double bits = num(in, "word_bits");
+                String level = in.get("level").toString();
+                double e64 = switch (level) {
+                    case "sram" -> MemoryHierarchy.access64J(lib, num(in, "capacity_bytes"));
+                    case "dram" -> lib.value("dram", "access_energy_64b_j");
+                    default -> throw new IllegalArgumentException("level is sram or dram, got '" + level + "'");
+                };
+                double e = e64 * bits / 64;
+                out.put("log10_energy_per_access_j", Math.log10(e));
+                if (in.containsKey("relative_to_mac_bits")) {
+                    int b = (int) num(in, "relative_to_mac_bits");
+                    double mac = IntegerArithmetic.multJ(lib, b, b) + IntegerArithmetic.addJ(lib, b);
+                    out.put("log10_relative_to_mac", Math.log10(e / mac));
+                }
             }
             default -> throw new IllegalStateException(c.model());
         }

@@ -26,6 +26,11 @@ public final class Layer {
         this.activation = activation;
     }
 
+    /** A layer from its weights ({@code outDim x inDim} row-major) and bias; the arrays are copied. */
+    public static Layer of(int inDim, int outDim, double[] weights, double[] bias, Activation activation) {
+        return new Layer(inDim, outDim, weights.clone(), bias.clone(), activation);
+    }
+
     public int inDim() {
         return inDim;
     }

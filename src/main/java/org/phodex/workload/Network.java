@@ -122,6 +122,40 @@ public final class Network {
         return true;
     }
 
+    /** The key of the float weights in the cache (a SHA-256 of sizes, training config and data). */
+    public String weightsKey() {
+        return cacheKey;
+    }
+
+    /** The cache folder of trained weights ({@code workloads/.trained/}); empty when caching is off. */
+    public Optional<Path> cacheFolder() {
+        return Optional.ofNullable(cacheDir);
+    }
+
+    /** The training inputs, scaled to [0, 1], {@code trainSize() x inputSize()} row-major (shared: do not modify). */
+    public double[] trainInputs() {
+        return data.trainX();
+    }
+
+    /** The training labels (shared: do not modify). */
+    public int[] trainLabels() {
+        return data.trainY();
+    }
+
+    /**
+     * The same architecture and data with other weights (e.g. fine-tuned for a design's hardware); not cached,
+     * and its {@link #floatAccuracy} is that of the given weights.
+     */
+    public Network withLayers(List<Layer> trained) {
+        Network n = new Network(name, sizes, data, training, dataFingerprint, null);
+        if (!n.matchesSizes(trained)) {
+            throw new IllegalArgumentException("layers do not match " + this);
+        }
+        n.layers = List.copyOf(trained);
+        n.origin = "given";
+        return n;
+    }
+
     /** The same network and data with another training config, not cached (for experiments and tests). */
     Network withTraining(TrainingConfig t) {
         return new Network(name, sizes, data, t, dataFingerprint, null);

@@ -1,17 +1,12 @@
 package org.phodex.workload;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,51 +63,24 @@ final class WeightCache {
         }
     }
 
-    /** Writes atomically; returns false (and leaves no partial file) when the folder is not writable. */
+    /** Writes atomically ({@link AtomicFile}); returns false (and leaves no partial file) when the folder is not writable. */
     static boolean write(Path file, String key, List<Layer> layers) {
-        Path tmp = null;
-        try {
-            Files.createDirectories(file.getParent());
-            tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
-                out.writeUTF(MAGIC);
-                out.writeUTF(key);
-                out.writeInt(layers.size());
-                for (Layer layer : layers) {
-                    out.writeInt(layer.inDim());
-                    out.writeInt(layer.outDim());
-                    out.writeUTF(layer.activation().name());
-                    for (double v : layer.w()) {
-                        out.writeDouble(v);
-                    }
-                    for (double v : layer.b()) {
-                        out.writeDouble(v);
-                    }
+        return AtomicFile.publish(file, out -> {
+            out.writeUTF(MAGIC);
+            out.writeUTF(key);
+            out.writeInt(layers.size());
+            for (Layer layer : layers) {
+                out.writeInt(layer.inDim());
+                out.writeInt(layer.outDim());
+                out.writeUTF(layer.activation().name());
+                for (double v : layer.w()) {
+                    out.writeDouble(v);
+                }
+                for (double v : layer.b()) {
+                    out.writeDouble(v);
                 }
             }
-            try {
-                // createTempFile makes the file owner-only; the cache is as readable as the repository
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep the defaults
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return true;
-        } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // nothing more to do: the cache is an optimization
-                }
-            }
-            return false;
-        }
+        });
     }
 
     static String sha256(String text) {

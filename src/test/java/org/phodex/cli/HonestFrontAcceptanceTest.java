@@ -101,4 +101,121 @@ class HonestFrontAcceptanceTest {
         assertEquals(all.rows.size(), m.path("rescoring").path("designs").asInt());
         assertTrue(m.path("accuracy_subset").asText().contains("stratified"), m.toString());
     }
+
+    static JsonNode json(String text) throws IOException {
+        return new ObjectMapper().readTree(text);
+    }
+
+    static JsonNode measured(String file) throws IOException {
+        return new ObjectMapper().readTree(Path.of("workloads/baseline", file).toFile()).get("results");
+    }
+
+    static JsonNode kind(JsonNode baselines, String kind, String nameContains) {
+        for (JsonNode b : baselines) {
+            if (b.get("kind").asText().equals(kind) && b.get("name").asText().contains(nameContains)) {
+                return b;
+            }
+        }
+        throw new AssertionError("no " + kind + " baseline named *" + nameContains + "* in " + baselines);
+    }
+
+    /** The verdict against the run's own files and the shipped measurements, computed independently here. */
+    @Test
+    void verdictPicksTheLowestEnergyQualifyingDesignAndLabelsEveryBaseline() throws IOException {
+        assertTrue(Files.size(run.resolve("verdict.md")) > 0, "the search writes verdict.md");
+        assertTrue(Files.size(run.resolve("verdict.json")) > 0, "the search writes verdict.json");
+        String[] r = SearchAcceptanceTest.run("verdict", run.toString(), "--tolerance", "100", "--json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode v = json(r[1]);
+        for (String f : List.of("workload", "float_accuracy", "tolerance", "best", "baselines",
+                "more_accurate_than_float", "dominant_component", "assumptions")) {
+            assertTrue(v.has(f), "missing " + f);
+        }
+        assertEquals("digits-mlp", v.get("workload").asText());
+        assertEquals(100.0, v.get("tolerance").asDouble());
+        // every feasible photonic design qualifies at 100 points: the best is the least energy of rescored.csv
+        Csv all = Csv.read(run.resolve("rescored.csv"));
+        double least = Double.MAX_VALUE;
+        for (int i = 0; i < all.rows.size(); i++) {
+            if ("true".equals(all.get(i, "feasible"))) {
+                least = Math.min(least, num(all, i, "energy_j"));
+            }
+        }
+        JsonNode best = v.get("best");
+        assertEquals(least, best.get("energy_j").asDouble(), 0);
+        assertEquals("mzi-clements", best.get("architecture").asText());
+        assertEquals(2, best.get("accuracy_ci95").size());
+        double macs = 2368; // digits-mlp: 64x32 + 32x10
+        JsonNode bl = v.get("baselines");
+        JsonNode wl = measured("h100-workloads.json").get("digits-mlp_bfloat16_b4096");
+        JsonNode board = kind(bl, "measured-gpu", "batch 4096 (measured)");
+        assertEquals(wl.get("joules_per_inference").asDouble(), board.get("energy_j").asDouble(), 1e-18);
+        assertEquals(4096, board.get("design_batch").asInt(), "batch-matched");
+        JsonNode idle = kind(bl, "measured-gpu", "batch 4096 (measured, above");
+        assertEquals(wl.get("joules_per_inference_above_idle").asDouble(), idle.get("energy_j").asDouble(), 1e-18);
+        kind(bl, "measured-gpu", "batch 1 (measured)");
+        JsonNode g = measured("h100-measured.json").get("gemm_bf16_8192");
+        JsonNode sat = kind(bl, "gpu-gemm-saturated", "pJ/MAC, measured");
+        assertEquals(g.get("pj_per_mac").asDouble() * 1e-12 * macs, sat.get("energy_j").asDouble(), 1e-21);
+        double idleW = new ObjectMapper().readTree(Path.of("workloads/baseline/h100-measured.json").toFile())
+                .get("idle_power_w").asDouble();
+        JsonNode satIdle = kind(bl, "gpu-gemm-saturated", "above");
+        assertEquals((g.get("joules").asDouble() - idleW * g.get("seconds").asDouble()) / g.get("macs").asDouble()
+                * macs, satIdle.get("energy_j").asDouble(), 1e-21);
+        JsonNode asic = kind(bl, "digital-asic", "digital-systolic");
+        assertTrue(asic.get("energy_j").asDouble() > 0 && asic.get("accuracy").asDouble() > 0.5, asic.toString());
+        for (JsonNode b : bl) {
+            if (b.get("ratio").isNull()) {
+                continue;
+            }
+            double ratio = b.get("energy_j").asDouble() / b.get("design_energy_j").asDouble();
+            assertEquals(ratio, b.get("ratio").asDouble(), 1e-12 * ratio);
+            assertEquals(ratio >= 100, b.get("reaches_100x").asBoolean(), b.toString());
+        }
+        // "more accurate than float" only with a significant paired test
+        JsonNode claim = v.get("more_accurate_than_float");
+        boolean anySignificant = false;
+        for (int i = 0; i < all.rows.size(); i++) {
+            anySignificant |= num(all, i, "accuracy") > num(all, i, "float_accuracy") && num(all, i, "p_vs_float")
+                    < 0.05;
+        }
+        assertEquals(anySignificant, claim.get("claimed").asBoolean());
+        String md = SearchAcceptanceTest.run("verdict", run.toString(), "--tolerance", "100")[1];
+        assertTrue(md.contains("| baseline | kind |") && md.contains("gpu-gemm-saturated"), md);
+        assertEquals(anySignificant, md.contains("More accurate than float: yes"), md);
+    }
+
+    @Test
+    void verdictOfABadFolderOrToleranceExitsTwo() {
+        String[] r = SearchAcceptanceTest.run("verdict", tmp.resolve("no-such-run").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("no run folder"), r[2]);
+        r = SearchAcceptanceTest.run("verdict", run.toString(), "--tolerance", "-1");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--tolerance"), r[2]);
+    }
+
+    /** evaluate --json: every baseline as {name, kind, energy_j, ratio}, batch-matched like the old field. */
+    @Test
+    void evaluateListsEveryBaseline() throws IOException {
+        String[] r = SearchAcceptanceTest.run("evaluate", "-a", "mzi-clements", "-w", "digits-mlp", "--chips", "2",
+                "--json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode j = json(r[1]);
+        JsonNode bl = j.get("baselines");
+        List<String> kinds = new java.util.ArrayList<>();
+        for (JsonNode b : bl) {
+            kinds.add(b.get("kind").asText());
+            for (String f : List.of("name", "kind", "energy_j", "ratio")) {
+                assertTrue(b.has(f), "baseline without " + f + ": " + b);
+            }
+        }
+        assertTrue(kinds.containsAll(List.of("measured-gpu", "gpu-gemm-saturated", "digital-asic")), kinds.toString());
+        // the measured best case beside the design at the GPU's batch, as the BatchMatched field computes it
+        JsonNode old = j.get("baseline");
+        JsonNode board = kind(bl, "measured-gpu", "batch 4096 (measured)");
+        assertEquals(old.get("design_energy_j").asDouble(), board.get("design_energy_j").asDouble(), 0);
+        assertEquals(old.get("ratio").asDouble(), board.get("ratio").asDouble(), 1e-12);
+        assertTrue(j.get("p_vs_float").asDouble() > 0 && j.has("accuracy_ci95_low") && j.has("accuracy_p10"));
+    }
 }

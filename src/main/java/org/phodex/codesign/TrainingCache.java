@@ -1,0 +1,175 @@
+package org.phodex.codesign;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.phodex.photonics.SvdTile;
+import org.phodex.sim.SimSettings;
+import org.phodex.workload.AtomicFile;
+import org.phodex.workload.Layer;
+import org.phodex.workload.Network;
+
+/**
+ * Co-designed networks, trained at most once per {@link TrainingKey}: kept in memory for the process (every thread
+ * asking for a key waits for the one training it) and on disk next to the float weights,
+ * {@code workloads/.trained/WORKLOAD-MODE-KEY16.codesign}, published atomically ({@link AtomicFile}). Binary: magic,
+ * the full key text, then per layer in, out, activation, weights and bias, and for in-mesh modes the tile size and
+ * the tiles' phases and amplitudes ({@link MeshTiles}), all as IEEE doubles (exact).
+ */
+public final class TrainingCache {
+    private static final String MAGIC = "phodex-codesign-v1";
+    private static final Map<String, Codesigned> MEMORY = new ConcurrentHashMap<>();
+    private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
+    private static final AtomicLong TRAININGS = new AtomicLong();
+    private static final AtomicLong REQUESTS = new AtomicLong();
+
+    private TrainingCache() {
+    }
+
+    /**
+     * The network {@code net} co-designed for {@code sim} in {@code mode}: from memory, from {@code dir}, or trained
+     * now (and stored in both).
+     */
+    public static Codesigned get(Network net, String workload, SimSettings sim, TrainingMode mode,
+                                 Optional<Path> dir) {
+        return get(net, workload, sim, mode, dir, CodesignTrainer.hyper(mode));
+    }
+
+    /** {@link #get(Network, String, SimSettings, TrainingMode, Optional)} with other hyperparameters (tests). */
+    static Codesigned get(Network net, String workload, SimSettings sim, TrainingMode mode, Optional<Path> dir,
+                          CodesignTrainer.Hyper hyper) {
+        CodesignTrainer.check(mode, sim);
+        long seed = net.training().seed();
+        TrainingKey key = TrainingKey.of(workload, net.weightsKey(), sim, mode, seed, hyper.key());
+        String sha = key.sha256();
+        REQUESTS.incrementAndGet();
+        Codesigned c = MEMORY.get(sha);
+        if (c != null) {
+            return c;
+        }
+        synchronized (LOCKS.computeIfAbsent(sha, k -> new Object())) {
+            c = MEMORY.get(sha);
+            if (c != null) {
+                return c;
+            }
+            Optional<Path> file = dir.map(d -> d.resolve(workload + "-" + mode.key() + "-" + sha.substring(0, 16)
+                    + ".codesign"));
+            if (file.isPresent()) {
+                c = read(file.get(), key, net).orElse(null);
+            }
+            if (c == null) {
+                c = CodesignTrainer.train(net, mode, key, hyper, seed);
+                TRAININGS.incrementAndGet();
+                System.err.println(workload + " " + c.origin() + " for " + key.text().replaceFirst(".*;tile=", "tile="));
+                if (file.isPresent() && write(file.get(), key, c)) {
+                    c = new Codesigned(c.layers(), c.tiles(), c.origin() + ", cached in " + file.get());
+                }
+            }
+            MEMORY.put(sha, c);
+            return c;
+        }
+    }
+
+    /** Trainings this process has run (not read from memory or disk). */
+    public static long trainings() {
+        return TRAININGS.get();
+    }
+
+    /** Requests for a co-designed network this process has served (hits and trainings). */
+    public static long requests() {
+        return REQUESTS.get();
+    }
+
+    /** Forgets the in-memory copies (the disk cache stays): as a new process would start. */
+    static void clearMemory() {
+        MEMORY.clear();
+    }
+
+    static boolean write(Path file, TrainingKey key, Codesigned c) {
+        return AtomicFile.publish(file, out -> {
+            out.writeUTF(MAGIC);
+            out.writeUTF(key.text());
+            out.writeInt(c.layers().size());
+            for (int l = 0; l < c.layers().size(); l++) {
+                Layer layer = c.layers().get(l);
+                out.writeInt(layer.inDim());
+                out.writeInt(layer.outDim());
+                out.writeUTF(layer.activation().name());
+                doubles(out, layer.weights());
+                doubles(out, layer.bias());
+                out.writeBoolean(c.inMesh());
+                if (c.inMesh()) {
+                    SvdTile[] ts = c.tiles().get(l);
+                    int n = ts[0].size();
+                    out.writeInt(n);
+                    MeshTiles m = MeshTiles.of(ts, layer.outDim(), layer.inDim(), n);
+                    doubles(out, m.phases().value());
+                    doubles(out, m.amplitudes().value());
+                }
+            }
+        });
+    }
+
+    private static void doubles(java.io.DataOutputStream out, double[] v) throws IOException {
+        out.writeInt(v.length);
+        for (double x : v) {
+            out.writeDouble(x);
+        }
+    }
+
+    private static double[] doubles(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 28) {
+            throw new IOException("bad length " + n);
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readDouble();
+        }
+        return v;
+    }
+
+    /** The cached network, or empty when absent, unreadable, or written for another key. */
+    static Optional<Codesigned> read(Path file, TrainingKey key, Network net) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (!in.readUTF().equals(MAGIC) || !in.readUTF().equals(key.text())) {
+                return Optional.empty();
+            }
+            int count = in.readInt();
+            List<Layer> layers = new ArrayList<>();
+            List<SvdTile[]> tiles = new ArrayList<>();
+            boolean inMesh = false;
+            for (int l = 0; l < count; l++) {
+                int inDim = in.readInt();
+                int outDim = in.readInt();
+                Layer.Activation act = Layer.Activation.valueOf(in.readUTF());
+                layers.add(Layer.of(inDim, outDim, doubles(in), doubles(in), act));
+                inMesh = in.readBoolean();
+                if (inMesh) {
+                    int n = in.readInt();
+                    MeshTiles m = new MeshTiles(outDim, inDim, n, CodesignTrainer.layout(key.settings()), doubles(in),
+                            doubles(in));
+                    tiles.add(m.tiles());
+                }
+            }
+            if (in.read() != -1) {
+                return Optional.empty();
+            }
+            net.withLayers(layers); // checks the shapes
+            return Optional.of(new Codesigned(layers, inMesh ? tiles : null, "read from " + file));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // corrupt or foreign: retrain and overwrite
+        }
+    }
+}

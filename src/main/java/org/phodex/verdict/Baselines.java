@@ -1,0 +1,178 @@
+package org.phodex.verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
+import org.phodex.arch.Families;
+import org.phodex.cost.DigitalBaseline;
+import org.phodex.devices.DeviceLibrary;
+import org.phodex.evaluation.Catalog;
+import org.phodex.evaluation.EvaluationResult;
+import org.phodex.evaluation.Evaluator;
+import org.phodex.spec.ArchitectureSpec;
+import org.phodex.spec.Design;
+import org.phodex.spec.Params;
+
+/**
+ * Every baseline a design is compared with, side by side and labelled (README, "Baselines"):
+ * <ul>
+ *   <li>{@code measured-gpu}: the H100 measured on this workload at its largest batch and at batch 1, each as board
+ *       energy and as energy above the board's idle power;</li>
+ *   <li>{@code gpu-gemm-saturated}: the measured bf16 energy per MAC of an 8192^3 GEMM at full load times the
+ *       workload's MACs (board and above idle): what a GPU spends on a network big enough to keep it busy;</li>
+ *   <li>{@code digital-asic}: a design of the {@value #DIGITAL_FAMILY} family (a weight-stationary integer MAC
+ *       array with the same SRAM and DRAM model), looked up by name in the family registry.</li>
+ * </ul>
+ * The design is priced at each baseline's batch. Energies above idle are compared with the design's whole
+ * energy (its own static power included), which favours the GPU.
+ */
+public final class Baselines {
+    /** The digital family the digital-asic baseline comes from. */
+    public static final String DIGITAL_FAMILY = "digital-systolic";
+
+    private Baselines() {
+    }
+
+    /**
+     * A digital design to compare with.
+     *
+     * @param origin how it was chosen ("spec defaults", "best of the run meeting the tolerance")
+     */
+    public record Digital(ArchitectureSpec spec, Design design, DeviceLibrary devices, String origin) {
+    }
+
+    /** True when this build registers the digital family. */
+    public static boolean digitalFamilyAvailable() {
+        return Families.names().contains(DIGITAL_FAMILY);
+    }
+
+    /** The digital family's architecture at its spec defaults, when this build has it. */
+    public static Optional<Digital> digitalDefaults(Catalog cat) {
+        if (!digitalFamilyAvailable()) {
+            return Optional.empty();
+        }
+        try {
+            ArchitectureSpec s = cat.architecture(DIGITAL_FAMILY);
+            return Optional.of(new Digital(s, s.defaults(), cat.devices(), "spec defaults"));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every baseline beside an evaluated design (evaluate). */
+    public static List<Baseline> beside(Evaluator ev, ArchitectureSpec spec, EvaluationResult r, DeviceLibrary lib,
+                                        Optional<Digital> digital) {
+        int own = r.design().has(Params.BATCH) ? r.design().getInt(Params.BATCH) : 1;
+        return beside(ev, own, b -> b == own ? r.cost().energyJ() : ev.energyAtBatchJ(spec, r.design(), lib, b),
+                r.cost().macs(), digital);
+    }
+
+    /**
+     * Every baseline beside a design whose energy per inference at batch b is {@code designEnergyAt(b)}.
+     *
+     * @param ev        the workload's evaluator (for the digital design's energy and accuracy)
+     * @param ownBatch  the design's own batch (for baselines without one)
+     */
+    public static List<Baseline> beside(Evaluator ev, int ownBatch, IntToDoubleFunction designEnergyAt, long macs,
+                                        Optional<Digital> digital) {
+        DigitalBaseline gpu = ev.baseline();
+        String w = ev.workload().name();
+        List<Baseline> out = new ArrayList<>();
+        DigitalBaseline.Figure best = gpu.best(w, macs);
+        DigitalBaseline.Figure one = gpu.batchOne(w, macs);
+        if (best.measuredForWorkload()) {
+            out.add(gpuFigure(best, Baseline.MEASURED_GPU, ownBatch, designEnergyAt));
+            gpu.aboveIdle(w, true).ifPresent(f -> out.add(gpuFigure(f, Baseline.MEASURED_GPU, ownBatch,
+                    designEnergyAt)));
+        }
+        if (one.measuredForWorkload()) {
+            out.add(gpuFigure(one, Baseline.MEASURED_GPU, ownBatch, designEnergyAt));
+            gpu.aboveIdle(w, false).ifPresent(f -> out.add(gpuFigure(f, Baseline.MEASURED_GPU, ownBatch,
+                    designEnergyAt)));
+        }
+        // saturation is a large-batch regime: beside the design at the GPU's largest measured batch
+        int satBatch = best.measuredForWorkload() ? best.batch() : ownBatch;
+        for (boolean aboveIdle : new boolean[] {false, true}) {
+            DigitalBaseline.Figure f = gpu.gemmSaturated(macs, aboveIdle);
+            out.add(new Baseline(f.name(), Baseline.GPU_GEMM_SATURATED, f.energyJ(), satBatch, satBatch,
+                    designEnergyAt.applyAsDouble(satBatch), Double.NaN, DigitalBaseline.SOURCE));
+        }
+        out.add(digital(ev, ownBatch, designEnergyAt, digital));
+        return out;
+    }
+
+    private static Baseline gpuFigure(DigitalBaseline.Figure f, String kind, int ownBatch,
+                                      IntToDoubleFunction designEnergyAt) {
+        int b = f.batch() > 0 ? f.batch() : ownBatch;
+        return new Baseline(f.name(), kind, f.energyJ(), f.batch(), b, designEnergyAt.applyAsDouble(b), Double.NaN,
+                DigitalBaseline.SOURCE);
+    }
+
+    /** The digital array evaluated on the same workload and samples; the design priced at the array's batch. */
+    static Baseline digital(Evaluator ev, int ownBatch, IntToDoubleFunction designEnergyAt,
+                            Optional<Digital> digital) {
+        if (!digitalFamilyAvailable()) {
+            return Baseline.unavailable(Baseline.DIGITAL_ASIC, "not available in this build");
+        }
+        if (digital.isEmpty()) {
+            return Baseline.unavailable(Baseline.DIGITAL_ASIC, "no " + DIGITAL_FAMILY + " architecture found");
+        }
+        Digital d = digital.get();
+        EvaluationResult r;
+        try {
+            r = ev.evaluate(d.spec(), d.design(), d.devices());
+        } catch (IllegalArgumentException e) {
+            return Baseline.unavailable(Baseline.DIGITAL_ASIC, DIGITAL_FAMILY + " cannot be evaluated ("
+                    + e.getMessage() + ")");
+        }
+        int b = d.design().has(Params.BATCH) ? d.design().getInt(Params.BATCH) : ownBatch;
+        String bits = d.design().has(Params.WEIGHT_BITS) ? " int" + d.design().getInt(Params.WEIGHT_BITS) : "";
+        String name = String.format(java.util.Locale.ROOT, "%s%s %s, batch %d (%s)", DIGITAL_FAMILY, bits,
+                shape(d.design()), b, d.origin());
+        return new Baseline(name, Baseline.DIGITAL_ASIC, r.cost().energyJ(), b, b, designEnergyAt.applyAsDouble(b),
+                r.accuracy(), "modelled: " + d.spec().citation() + "; " + d.design().key());
+    }
+
+    /**
+     * The JSON list {@code [{name, kind, energy_j, ratio, reaches_100x, batch, design_batch, design_energy_j,
+     * accuracy, source}]}; ratio null when unavailable or when {@code ratios} is false (an infeasible design).
+     */
+    public static com.fasterxml.jackson.databind.node.ArrayNode toJson(List<Baseline> list, boolean ratios) {
+        var arr = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (Baseline b : list) {
+            var o = arr.addObject();
+            o.put("name", b.name());
+            o.put("kind", b.kind());
+            number(o, "energy_j", b.energyJ());
+            number(o, "ratio", ratios ? b.ratio() : Double.NaN);
+            if (ratios && b.available()) {
+                o.put("reaches_100x", b.reaches100x());
+            } else {
+                o.putNull("reaches_100x");
+            }
+            o.put("batch", b.batch());
+            o.put("design_batch", b.designBatch());
+            number(o, "design_energy_j", b.designEnergyJ());
+            number(o, "accuracy", b.accuracy());
+            o.put("source", b.source());
+        }
+        return arr;
+    }
+
+    static void number(com.fasterxml.jackson.databind.node.ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    private static String shape(Design d) {
+        if (d.has("pe_rows") && d.has("pe_cols")) {
+            return d.get("pe_rows") + "x" + d.get("pe_cols") + " PEs"
+                    + (d.has(Params.CORES) && d.getInt(Params.CORES) > 1 ? " x " + d.get(Params.CORES) + " cores" : "");
+        }
+        return "";
+    }
+}

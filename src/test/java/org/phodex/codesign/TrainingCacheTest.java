@@ -1,0 +1,86 @@
+package org.phodex.codesign;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phodex.evaluation.Catalog;
+import org.phodex.photonics.MeshProgrammer;
+import org.phodex.photonics.StaticErrors;
+import org.phodex.sim.SimSettings;
+import org.phodex.sim.TileRealization;
+import org.phodex.workload.Network;
+
+class TrainingCacheTest {
+    private static final Network DIGITS = Catalog.locate().workload("digits-mlp").network().orElseThrow();
+    private static final CodesignTrainer.Hyper QUICK = new CodesignTrainer.Hyper(1, 256, 1e-3, 1e-2);
+
+    private static SimSettings butterfly() {
+        return SimSettings.ideal(new TileRealization.MziMesh(MeshProgrammer.butterfly(1),
+                new StaticErrors(8, 0.01, 0.005, 0, 0, 0)), 8, 8).withConverters(6, 6);
+    }
+
+    @Test
+    void aSecondRunTrainsNothingAndReadsTheSameNetwork(@TempDir Path dir) throws Exception {
+        long before = TrainingCache.trainings();
+        Codesigned first = TrainingCache.get(DIGITS, "digits-mlp", butterfly(), TrainingMode.IN_MESH,
+                Optional.of(dir), QUICK);
+        assertEquals(before + 1, TrainingCache.trainings());
+        assertTrue(first.inMesh());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.filter(f -> f.toString().endsWith(".codesign")).count());
+        }
+        // the same process: from memory
+        assertTrue(first == TrainingCache.get(DIGITS, "digits-mlp", butterfly(), TrainingMode.IN_MESH,
+                Optional.of(dir), QUICK));
+        // a new process: from disk
+        TrainingCache.clearMemory();
+        Codesigned second = TrainingCache.get(DIGITS, "digits-mlp", butterfly(), TrainingMode.IN_MESH,
+                Optional.of(dir), QUICK);
+        assertEquals(before + 1, TrainingCache.trainings(), "nothing trained the second time");
+        assertTrue(second.origin().startsWith("read from"), second.origin());
+        for (int l = 0; l < first.layers().size(); l++) {
+            assertArrayEquals(first.layers().get(l).weights(), second.layers().get(l).weights(), 0);
+            assertArrayEquals(first.layers().get(l).bias(), second.layers().get(l).bias(), 0);
+            for (int t = 0; t < first.tiles().get(l).length; t++) {
+                assertArrayEquals(first.tiles().get(l)[t].attenuation(), second.tiles().get(l)[t].attenuation(), 0);
+                assertEquals(first.tiles().get(l)[t].u().theta(3), second.tiles().get(l)[t].u().theta(3), 0);
+            }
+        }
+    }
+
+    @Test
+    void noiseLevelsShareAKeyOnTheGridAndBitsDoNot() {
+        SimSettings a = butterfly();
+        SimSettings b = a.withStaticErrors(new StaticErrors(8, 0.0105, 0.005, 0, 0, 0));
+        SimSettings c = a.withStaticErrors(new StaticErrors(8, 0.02, 0.005, 0, 0, 0));
+        TrainingMode m = TrainingMode.IN_MESH_NOISE_AWARE;
+        String ka = TrainingKey.of("w", "k", a, m, 1, "h").text();
+        assertEquals(ka, TrainingKey.of("w", "k", b, m, 1, "h").text());
+        assertNotEquals(ka, TrainingKey.of("w", "k", c, m, 1, "h").text());
+        assertNotEquals(ka, TrainingKey.of("w", "k", a.withConverters(6, 3), m, 1, "h").text());
+        // noiseless in-mesh training does not depend on the noise or the converters
+        assertEquals(TrainingKey.of("w", "k", a, TrainingMode.IN_MESH, 1, "h").text(),
+                TrainingKey.of("w", "k", c.withConverters(6, 3), TrainingMode.IN_MESH, 1, "h").text());
+        // training runs at the grid point
+        assertEquals(0.01, ((TileRealization.MziMesh) TrainingKey.of("w", "k", b, m, 1, "h").settings().tile())
+                .errors().phaseErrorRad(), 1e-12);
+    }
+
+    @Test
+    void modesAFamilyCannotTrainAreRefusedWithAHint() {
+        SimSettings rings = SimSettings.ideal(TileRealization.ringBank(), 8, 8);
+        var e = assertThrows(IllegalArgumentException.class, () -> CodesignTrainer.check(TrainingMode.IN_MESH, rings));
+        assertTrue(e.getMessage().contains("noise-aware"), e.getMessage());
+        var f = assertThrows(IllegalArgumentException.class,
+                () -> CodesignTrainer.check(TrainingMode.NOISE_AWARE, butterfly()));
+        assertTrue(f.getMessage().contains("in-mesh-noise-aware"), f.getMessage());
+    }
+}
