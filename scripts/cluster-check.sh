@@ -105,7 +105,7 @@ strip() {
   sed -E 's/,[0-9.Ee+-]+,("[^"]*"|[^,"]*)$/,,\1/' "$1"
 }
 same_results() { # DIR: same pareto.csv and evaluations.csv as the local run
-  for f in pareto.csv evaluations.csv; do
+  for f in pareto.csv evaluations.csv $( [ -f "$WORK/local/rescored.csv" ] && echo rescored.csv); do
     [ -s "$1/$f" ] || fail "$1/$f is missing"
     diff <(strip "$WORK/local/$f") <(strip "$1/$f") >"$WORK/diff.txt" || { head -20 "$WORK/diff.txt" >&2; fail "$1/$f differs from the local run's"; }
   done
@@ -120,6 +120,9 @@ echo "cluster-check: search on two workers"
 same_results "$WORK/cluster"
 grep -q '2 worker(s) accepted this search' "$WORK/cluster.log" || fail "the search did not use both workers"
 grep -q 'workers 2' "$WORK/cluster.log" || fail "the progress line does not show the workers"
+if grep -q 're-scor' "$WORK/local.log"; then # the end-of-run re-scoring, when the run has one, is on the workers too
+  grep -q 'cluster (re-scoring): 2 worker(s) accepted' "$WORK/cluster.log" || fail "the re-scoring did not use the workers"
+fi
 for w in w1 w2; do grep -q 'worker: evaluated' "$WORK/$w.log" || fail "worker $w evaluated nothing"; done
 echo "cluster-check: equal to the local run ($(grep -c 'worker: evaluated' "$WORK/w1.log") + $(grep -c 'worker: evaluated' "$WORK/w2.log") designs on the workers)"
 
