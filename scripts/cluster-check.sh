@@ -45,7 +45,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
   local p
   for _ in $(seq 1 50); do
-    p=$((20000 + RANDOM % 30000))
+    p=$((20000 + RANDOM % 12000)) # below the usual ephemeral range (32768-60999) of outgoing connections
     if ! port_in_use "$p" && ! port_in_use $((p + 1)) && ! port_in_use $((p + 2)) && ! port_in_use $((p + 3)); then
       echo "$p"
       return 0
