@@ -68,14 +68,17 @@ class EvaluateHonestyTest {
     }
 
     /**
-     * The design is priced at the GPU's batch: the ratio's design energy is what the same design costs when it is
-     * evaluated at that batch itself. (Energy is no longer A + B / b in the batch: a weight-stationary batch's
-     * activations spill to DRAM once they outgrow the global buffer.)
+     * The design is priced at the GPU's batch. Independent check: when the memory placement does not change with
+     * the batch, the cost model amortizes weight loading over the batch, so energy per inference is E(b) = A + B / b; A and B follow from the design's own batch (1000)
+     * and batch 1, and predict the energy at the GPU's 4096.
      */
     @Test
     void ratiosCompareLikeWithLikeAndSayTheBatches() throws Exception {
+        // a 64 MB global buffer (2048 banks) holds the activations at every batch compared and never limits the
+        // bandwidth, so the data stay where they are and only the weight loads amortize (with 32 KB the batch's
+        // activations would move to DRAM above batch ~300, and at batch 1 the weight reads would set the latency)
         assertEquals(0, run("evaluate", "--chips", "1", "--samples", "100", "-a", "mrr-bank", "-w", "digits-mlp",
-                "--json"), err);
+                "--set", "global_buffer_kb=65536", "--json"), err);
         JsonNode j = new ObjectMapper().readTree(out);
         JsonNode best = j.get("baseline");
         JsonNode one = j.get("baseline_batch1");
@@ -85,14 +88,9 @@ class EvaluateHonestyTest {
         assertEquals(1, one.get("design_batch").asInt());
         double e1000 = j.get("energy_j").asDouble();
         double e1 = one.get("design_energy_j").asDouble();
-        assertEquals(0, run("evaluate", "--chips", "1", "--samples", "100", "-a", "mrr-bank", "-w", "digits-mlp",
-                "--set", "batch=4096", "--json"), err);
-        double e4096 = new ObjectMapper().readTree(out).get("energy_j").asDouble();
-        assertEquals(e4096, best.get("design_energy_j").asDouble(), 1e-9 * e4096);
-        assertEquals(0, run("evaluate", "--chips", "1", "--samples", "100", "-a", "mrr-bank", "-w", "digits-mlp",
-                "--set", "batch=1", "--json"), err);
-        assertEquals(new ObjectMapper().readTree(out).get("energy_j").asDouble(), e1, 1e-9 * e1);
-        assertTrue(e1 > e1000, "batch 1 amortizes nothing");
+        double b = (e1 - e1000) / (1 - 1.0 / 1000);
+        double a = e1 - b;
+        assertEquals(a + b / 4096, best.get("design_energy_j").asDouble(), 1e-9 * e1000);
         assertEquals(one.get("energy_j").asDouble() / e1, one.get("ratio").asDouble(), 1e-9 * one.get("ratio")
                 .asDouble());
         // the number: about 218x at batch 1, not the 200,000x of batch 1000 against batch 1
