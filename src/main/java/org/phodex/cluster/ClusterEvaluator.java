@@ -96,7 +96,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
 
     static ClusterEvaluator open(Cluster.Settings s, EvalContext ctx, GenerationEvaluator local,
                                  Consumer<String> log) {
-        Configs.quietLogs(Level.SEVERE);
+        Configs.quietLogs(Level.OFF); // our one message below says why a connection failed; later, SEVERE only
         HazelcastInstance hz;
         try {
             hz = HazelcastClient.newHazelcastClient(Configs.client(s.clusterName(), s.members(), CONNECT_TIMEOUT_MS));
@@ -105,6 +105,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
                     + String.join(",", s.members()) + " (" + Worker.rootMessage(e) + "); are the workers running "
                     + "with the same --cluster-name, and their ports open?");
         }
+        Configs.quietLogs(Level.SEVERE);
         try {
             ClusterEvaluator ce = new ClusterEvaluator(hz, s.secret(), ctx, local, log, new ConcurrentHashMap<>(),
                     new java.util.concurrent.atomic.AtomicLong(), true);
