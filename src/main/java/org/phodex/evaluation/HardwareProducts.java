@@ -23,7 +23,7 @@ import org.phodex.train.Tensor;
  * <p>When an operand needs a gradient the hardware value is returned with the exact product's gradient
  * ({@link Ops#straightThrough}), so the same object serves noise-aware training.
  */
-final class HardwareProducts implements Products {
+public final class HardwareProducts implements Products {
     private final SimSettings sim;
     private final long chipSeed;
     private final Map<Integer, Programmed> programmed = new HashMap<>();
@@ -35,6 +35,11 @@ final class HardwareProducts implements Products {
     HardwareProducts(SimSettings sim, long chipSeed) {
         this.sim = sim;
         this.chipSeed = chipSeed;
+    }
+
+    /** One simulated chip's products for a CNN or ViT (as the evaluator builds them), e.g. for timing. */
+    public static Products onChip(SimSettings sim, long chipSeed) {
+        return new HardwareProducts(sim, chipSeed);
     }
 
     /** Sum of the static layers' mesh fit errors (non-universal layouts; 0 otherwise). */
