@@ -209,7 +209,7 @@ public final class FiguresCommand implements Callable<Integer> {
     }
 
     /**
-     * Co-design on digits-mlp, 16-mode meshes: accuracy against the phase error (coupler error 0.005) for Clements
+     * Co-design on digits-mlp, 8-mode meshes (the families' default, feasible at 0 dB margin): accuracy against the phase error (coupler error 0.005) for Clements
      * (post-mapping, noise-aware) and butterfly (post-mapping, in-mesh-noise-aware), and against detected photons
      * per MAC for Clements (post-mapping, noise-aware) over the laser margin.
      */
@@ -222,7 +222,7 @@ public final class FiguresCommand implements Callable<Integer> {
                 {"mzi-butterfly", "post-mapping,in-mesh-noise-aware"}}) {
             Path dir = work.resolve(name).resolve(a[0]);
             List<String> args = List.of("sweep", "-a", a[0], "-w", "digits-mlp", "--seed", SEED, "--set",
-                    "mesh_size=16", "--set", "coupler_error=0.005", "--vary", "training=" + a[1], "--vary", sigma);
+                    "mesh_size=8", "--set", "coupler_error=0.005", "--vary", "training=" + a[1], "--vary", sigma);
             shown.add("phodex " + String.join(" ", args));
             runStep(name, concat(args, List.of("--threads", threads, "-o", dir.toString(), "--force")));
             dirs.add(dir);
@@ -231,18 +231,18 @@ public final class FiguresCommand implements Callable<Integer> {
         SweepMerge.merge(dirs, merged);
         Path photons = work.resolve(name).resolve("photons");
         List<String> args = List.of("sweep", "-a", Clements.NAME, "-w", "digits-mlp", "--seed", SEED, "--set",
-                "mesh_size=16", "--vary", "training=post-mapping,noise-aware", "--vary",
+                "mesh_size=8", "--vary", "training=post-mapping,noise-aware", "--vary",
                 quick ? "laser_margin_db=-24:0:12" : "laser_margin_db=-24:0:4");
         shown.add("phodex " + String.join(" ", args));
         runStep(name, concat(args, List.of("--threads", threads, "-o", photons.toString(), "--force")));
         Path dest = fresh(name);
         List<String> notes = new ArrayList<>(org.phodex.plot.CodesignFigures.write(merged.resolve("sweep.csv"),
                 "phase_error_rad", "phase error sigma (rad)", false,
-                "Fabrication error: post-mapping vs trained for the hardware (digits-mlp, N = 16)",
+                "Fabrication error: post-mapping vs trained for the hardware (digits-mlp, N = 8)",
                 "codesign_phase_error", dest));
         notes.addAll(org.phodex.plot.CodesignFigures.write(photons.resolve("sweep.csv"),
                 "detected_photons_per_mac", "detected photons per MAC", true,
-                "Photons per MAC: post-mapping vs noise-aware (digits-mlp, Clements N = 16)",
+                "Photons per MAC: post-mapping vs noise-aware (digits-mlp, Clements N = 8)",
                 "codesign_photons", dest));
         Files.copy(merged.resolve("sweep.csv"), dest.resolve("sweep_phase_error.csv"),
                 StandardCopyOption.REPLACE_EXISTING);
