@@ -45,7 +45,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
   local p
   for _ in $(seq 1 50); do
-    p=$((20000 + RANDOM % 30000))
+    p=$((20000 + RANDOM % 12000)) # below the usual ephemeral range (32768-60999) of outgoing connections
     if ! port_in_use "$p" && ! port_in_use $((p + 1)) && ! port_in_use $((p + 2)) && ! port_in_use $((p + 3)); then
       echo "$p"
       return 0
@@ -84,7 +84,8 @@ sed -i '0,/value: [0-9.]*/s//value: 0.4242/' "$WORK/other-home/architectures/dev
 cmp -s "$ROOT/architectures/devices/photonics.yaml" "$WORK/other-home/architectures/devices/photonics.yaml" \
   && fail "could not alter the copied device library"
 
-SEARCH=(search -a mzi-clements -a mrr-bank -w digits-mlp --population 12 --generations 6 --seed 7 --threads 1)
+SEARCH=(search -a mzi-clements -a mrr-bank -w digits-mlp --population 12 --generations 6 --seed 7 --threads 1
+        --final-chips 3)
 
 # The workers start while the local reference runs (they need a few seconds to come up).
 start_worker w1 "$ROOT" "$WORK/secret" "$P1"
@@ -92,7 +93,7 @@ start_worker w2 "$ROOT" "$WORK/secret" "$P2" --join "127.0.0.1:$P1"
 start_worker bad1 "$ROOT" "$WORK/other-secret" "$P3"
 start_worker bad2 "$WORK/other-home" "$WORK/secret" "$P4" --join "127.0.0.1:$P3"
 
-echo "cluster-check: local reference run (class loading logged)"
+echo "cluster-check: local reference run (class loading logged) [$((SECONDS - T0)) s]"
 EXTRA=("-Xlog:class+load=info:file=$WORK/local.classes")
 (run_java "$ROOT" "${SEARCH[@]}" -o "$WORK/local") >"$WORK/local.log" 2>&1 || fail "the local search failed"
 EXTRA=()
@@ -105,7 +106,7 @@ strip() {
   sed -E 's/,[0-9.Ee+-]+,("[^"]*"|[^,"]*)$/,,\1/' "$1"
 }
 same_results() { # DIR: same pareto.csv and evaluations.csv as the local run
-  for f in pareto.csv evaluations.csv; do
+  for f in pareto.csv evaluations.csv $( [ -f "$WORK/local/rescored.csv" ] && echo rescored.csv); do
     [ -s "$1/$f" ] || fail "$1/$f is missing"
     diff <(strip "$WORK/local/$f") <(strip "$1/$f") >"$WORK/diff.txt" || { head -20 "$WORK/diff.txt" >&2; fail "$1/$f differs from the local run's"; }
   done
@@ -114,16 +115,19 @@ same_results() { # DIR: same pareto.csv and evaluations.csv as the local run
 
 wait_listening w1 "$w1_PID"
 wait_listening w2 "$w2_PID"
-echo "cluster-check: search on two workers"
+echo "cluster-check: search on two workers [$((SECONDS - T0)) s]"
 (run_java "$ROOT" "${SEARCH[@]}" -o "$WORK/cluster" --cluster "127.0.0.1:$P1,127.0.0.1:$P2" \
   --secret-file "$WORK/secret") >"$WORK/cluster.log" 2>&1 || fail "the cluster search failed"
 same_results "$WORK/cluster"
 grep -q '2 worker(s) accepted this search' "$WORK/cluster.log" || fail "the search did not use both workers"
 grep -q 'workers 2' "$WORK/cluster.log" || fail "the progress line does not show the workers"
+if grep -q 're-scor' "$WORK/local.log"; then # the end-of-run re-scoring, when the run has one, is on the workers too
+  grep -q 'cluster (re-scoring): 2 worker(s) accepted' "$WORK/cluster.log" || fail "the re-scoring did not use the workers"
+fi
 for w in w1 w2; do grep -q 'worker: evaluated' "$WORK/$w.log" || fail "worker $w evaluated nothing"; done
 echo "cluster-check: equal to the local run ($(grep -c 'worker: evaluated' "$WORK/w1.log") + $(grep -c 'worker: evaluated' "$WORK/w2.log") designs on the workers)"
 
-echo "cluster-check: search on two workers, one killed with kill -9 mid-run"
+echo "cluster-check: search on two workers, one killed with kill -9 mid-run [$((SECONDS - T0)) s]"
 before=$(grep -c 'worker: evaluated' "$WORK/w2.log")
 (run_java "$ROOT" "${SEARCH[@]}" -o "$WORK/killed" --cluster "127.0.0.1:$P1,127.0.0.1:$P2" \
   --secret-file "$WORK/secret") >"$WORK/killed.log" 2>&1 &
@@ -145,7 +149,7 @@ grep -q 'resubmitted to the remaining workers\|evaluated locally' "$WORK/killed.
   || fail "the search did not say where the lost evaluations went"
 echo "cluster-check: still equal to the local run; the search said: $(grep -m1 'left the cluster' "$WORK/killed.log")"
 
-echo "cluster-check: workers with another secret / another device library"
+echo "cluster-check: workers with another secret / another device library [$((SECONDS - T0)) s]"
 wait_listening bad1 "$bad1_PID"
 wait_listening bad2 "$bad2_PID"
 set +e

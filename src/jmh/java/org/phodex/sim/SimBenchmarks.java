@@ -22,8 +22,9 @@ import org.phodex.photonics.StaticErrors;
 import org.phodex.photonics.ZigguratRandom;
 
 /**
- * JMH benchmarks of the simulator's hot paths (profile {@code jmh}, see pom.xml): the batched product, a realized
- * mesh build, the noise generator, and one 784 x 128 layer (program + apply, everything on) on 2,000 sparse inputs.
+ * JMH benchmarks of the simulator's hot paths (profile {@code jmh}, see pom.xml): the batched product, the input
+ * DAC, the fused noise + ADC + accumulate, a realized mesh build, the noise generator, and one 784 x 128 layer
+ * (program + apply, everything on) on 2,000 sparse inputs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -42,6 +43,9 @@ public class SimBenchmarks {
     double[] layerX;
     SimSettings settings;
     long seed;
+    double[] dacOut;
+    double[] noise;
+    double[] acc;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -55,6 +59,14 @@ public class SimBenchmarks {
             w[i] = r.nextGaussian();
         }
         y = new double[2000 * 128];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = r.nextGaussian();
+        }
+        acc = new double[2000 * 128];
+        noise = new double[128];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = r.nextGaussian();
+        }
         nz = new int[k];
         mesh = MeshDecomposition.clements(ComplexMatrix.ofReal(RandomMatrices.orthogonal(k, r), k, k));
         layerW = new double[128 * 784];
@@ -62,6 +74,7 @@ public class SimBenchmarks {
             layerW[i] = r.nextGaussian() * 0.05;
         }
         layerX = new double[2000 * 784];
+        dacOut = new double[2000 * 784];
         for (int i = 0; i < layerX.length; i++) {
             layerX[i] = r.nextDouble() < 0.8 ? 0 : r.nextDouble(); // MNIST-like: 80% zero pixels
         }
@@ -75,6 +88,30 @@ public class SimBenchmarks {
     public double[] product() {
         Kernels.multiply(x, 0, 2000, k, w, 128, 0, 128, y, nz);
         return y;
+    }
+
+    /** The input DAC over 2,000 MNIST-like rows of 784 (full scale per k-input slice, then the 6-bit code). */
+    @Benchmark
+    public double[] dac() {
+        org.phodex.photonics.Quantizer.Signed q = org.phodex.photonics.Quantizer.Signed.of(1, 6);
+        for (int b = 0; b < 2000; b++) {
+            for (int c0 = 0; c0 + k <= 784; c0 += k) {
+                int o = b * 784 + c0;
+                double max = Kernels.maxAbs(layerX, o, k);
+                Kernels.quantize(layerX, o, k, max > 0 ? 1 / max : 0, q, dacOut, o);
+            }
+        }
+        return dacOut;
+    }
+
+    /** Noise, 6-bit ADC and accumulate of 2,000 x 128 outputs (noise drawn beforehand; the fused kernel alone). */
+    @Benchmark
+    public double[] adcAccumulate() {
+        org.phodex.photonics.Quantizer.Signed adc = org.phodex.photonics.Quantizer.Signed.of(3, 6);
+        for (int b = 0; b < 2000; b++) {
+            Kernels.adcAccumulate(y, b * 128, noise, 0.013, adc, 0.7, acc, b * 128, 128);
+        }
+        return acc;
     }
 
     /** One realized n = k Clements mesh (errors sampled, multiplied out). */

@@ -143,6 +143,78 @@ public final class Bench {
                 c.network(), c.tiles(), c.meshes());
     }
 
+    /**
+     * The dense float64 floor of {@code images} inferences of a workload: every GEMM of {@link Workload#gemms()}
+     * (rows x images x count rows of {@code inner} times {@code inner x outputs}) as a plain dense product with the
+     * fastest kernel on one thread. A GEMM taller than {@code maxRows} is timed on a {@code maxRows} slice and scaled
+     * by its row count (the kernel's time is linear in the rows).
+     */
+    public static double gemmFloorSeconds(Workload w, int images, int reps, int maxRows) {
+        double total = 0;
+        SplittableRandom r = new SplittableRandom(9);
+        for (org.phodex.workload.Gemm g : w.gemms()) {
+            long rows = g.rows() * images * g.count();
+            int m = (int) Math.min(rows, maxRows);
+            int ld = roundUp(g.outputs(), Kernels.LANES);
+            double[] x = new double[m * g.inner()];
+            double[] wt = new double[g.inner() * ld];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextDouble(0.5, 1.5);
+            }
+            for (int i = 0; i < wt.length; i++) {
+                wt[i] = r.nextGaussian();
+            }
+            double[] y = new double[m * ld];
+            int[] nz = new int[g.inner()];
+            Timing t = Timing.of(2, reps, () -> Kernels.multiply(x, 0, m, g.inner(), wt, ld, 0, ld, y, nz));
+            total += t.median() * ((double) rows / m);
+        }
+        return total;
+    }
+
+    /**
+     * Timed runs of one CNN or ViT candidate: per run a new chip and the top-1 of {@code samples} test images with
+     * every product through the simulated chip, as the evaluator runs it (one thread).
+     */
+    public static CandidateRun runModelCandidate(Catalog cat, String architecture, String workload,
+            List<String> settings, int samples, int warmup, int reps) {
+        ArchitectureSpec arch = cat.architecture(architecture);
+        Workload w = cat.workload(workload);
+        DesignResolver.Resolved r = DesignResolver.resolve(arch, cat.devices(), settings);
+        Family family = Families.get(arch.family());
+        CostReport cost = CostModel.evaluate(r.design(), family, r.devices(), w);
+        SimSettings sim = family.simSettings(r.design(), r.devices(), cost.link().receivedPowerW(),
+                cost.link().detector());
+        org.phodex.train.Trained trained = org.phodex.train.Trained.of(w.model().orElseThrow(
+                () -> new IllegalArgumentException(workload + " is not a CNN or ViT workload")));
+        double[] accSum = {0};
+        long[] chip = {0};
+        Runnable one = () -> accSum[0] += trained.accuracy(
+                org.phodex.evaluation.HardwareProducts.onChip(sim, 0x9E3779B97F4A7C15L * ++chip[0]), samples).top1();
+        return timedWithProfile(one, accSum, warmup, reps);
+    }
+
+    private static CandidateRun timedWithProfile(Runnable one, double[] accSum, int warmup, int reps) {
+        Timing.of(warmup, 0, one);
+        accSum[0] = 0;
+        Profile.reset();
+        Profile.enable(true);
+        Timing t;
+        try {
+            t = Timing.of(0, reps, one);
+        } finally {
+            Profile.enable(false);
+        }
+        Profile.Phase[] phases = Profile.Phase.values();
+        double[] ph = new double[phases.length];
+        double[] cpu = new double[phases.length];
+        for (int i = 0; i < phases.length; i++) {
+            ph[i] = Profile.seconds(phases[i]) / reps;
+            cpu[i] = Profile.cpuSeconds(phases[i]) / reps;
+        }
+        return new CandidateRun(t, accSum[0] / reps, ph, cpu);
+    }
+
     /** One candidate's simulation set-up: the design, its simulator settings at its link budget, its network. */
     public record Candidate(String label, Design design, SimSettings sim, Network network, int tiles, int meshes) {
     }
@@ -194,24 +266,7 @@ public final class Bench {
             Accuracy a = c.network().accuracy(backend, samples);
             accSum[0] += a.top1();
         };
-        Timing.of(warmup, 0, one);
-        accSum[0] = 0;
-        Profile.reset();
-        Profile.enable(true);
-        Timing t;
-        try {
-            t = Timing.of(0, reps, one);
-        } finally {
-            Profile.enable(false);
-        }
-        Profile.Phase[] phases = Profile.Phase.values();
-        double[] ph = new double[phases.length];
-        double[] cpu = new double[phases.length];
-        for (int i = 0; i < phases.length; i++) {
-            ph[i] = Profile.seconds(phases[i]) / reps;
-            cpu[i] = Profile.cpuSeconds(phases[i]) / reps;
-        }
-        return new CandidateRun(t, accSum[0] / reps, ph, cpu);
+        return timedWithProfile(one, accSum, warmup, reps);
     }
 
     /**

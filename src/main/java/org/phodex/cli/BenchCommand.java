@@ -72,6 +72,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "architectures of the search case's random designs (default: every family's own)")
     List<String> searchArchitectures = new ArrayList<>();
 
+    @Option(names = "--scaling-models", paramLabel = "W", split = ",",
+            description = "CNN/ViT workloads added to the scaling case at n = 32 (default mnist-cnn,mnist-vit; "
+                    + "'none' for none)")
+    List<String> scalingModels = new ArrayList<>(List.of("mnist-cnn", "mnist-vit"));
+
     @Option(names = "--json", description = "print the measurements as JSON on stdout; the tables go to stderr")
     boolean json;
 
@@ -103,6 +108,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new UsageException("--threads must be at least 1, got " + t);
             }
         }
+        scalingModels.removeIf("none"::equals);
         CpuInfo cpu = CpuInfo.read();
         double[] load = loadAverage();
         ObjectNode m = doc.putObject("machine");
@@ -372,20 +378,54 @@ final class BenchCommand implements Callable<Integer> {
 
     private void scaling(Catalog cat, int reps) {
         out.println();
-        out.println("scaling: mnist-mlp candidate on one thread against mesh size n and test-set size "
-                + "(ms, mean per run; build / DAC / product / noise+ADC / other):");
-        out.println("  n    images   tiles   total ms   build   DAC   product   noise+ADC   other   accuracy");
-        for (int size : new int[] {8, 16, 32, 64}) {
+        out.println("scaling: one candidate on one thread against mesh size n, test-set size and workload (ms, mean per "
+                + "run; phases in wall ms; floor = the workload's GEMMs as dense float64 products, same run):");
+        out.println("  workload    n    images   tiles   total ms   build   DAC   product   noise+ADC   other   "
+                + "cpu ms   floor ms   x floor   accuracy");
+        com.fasterxml.jackson.databind.node.ArrayNode rows = doc.putArray("scaling");
+        int[] sizes = quick ? new int[] {8, 32} : new int[] {8, 16, 32, 64};
+        int[] counts = quick ? new int[] {500} : new int[] {500, 1000, 2000};
+        for (int size : sizes) {
             Bench.Candidate c = Bench.candidate(cat, Clements.NAME, "mnist-mlp", List.of("mesh_size=" + size));
-            for (int images : new int[] {500, 1000, 2000}) {
+            for (int images : counts) {
                 Bench.CandidateRun r = Bench.runCandidate(c, images, 1, 2, reps);
-                double total = java.util.Arrays.stream(r.timing().seconds()).average().orElse(0);
-                double[] p = r.phaseSeconds();
-                double other = total - p[0] - p[1] - p[2] - p[3];
-                out.printf(Locale.ROOT, "  %-4d %6d %7d %10.2f %7.2f %5.2f %9.2f %11.2f %7.2f   %.4f%n", size, images,
-                        c.tiles(), total * 1e3, p[0] * 1e3, p[1] * 1e3, p[2] * 1e3, p[3] * 1e3,
-                        Math.max(0, other) * 1e3, r.accuracy());
+                scalingRow(rows, "mnist-mlp", size, images, c.tiles(), r,
+                        Bench.gemmFloorSeconds(cat.workload("mnist-mlp"), images, Math.max(reps, 5), 4096));
             }
         }
+        for (String w : scalingModels) {
+            int images = quick ? 50 : 200;
+            Bench.CandidateRun r = Bench.runModelCandidate(cat, Clements.NAME, w, List.of("mesh_size=32"), images, 1,
+                    Math.max(1, reps / 3));
+            scalingRow(rows, w, 32, images, -1, r, Bench.gemmFloorSeconds(cat.workload(w), images, 5, 4096));
+        }
+    }
+
+    private void scalingRow(com.fasterxml.jackson.databind.node.ArrayNode rows, String workload, int size, int images,
+            int tiles, Bench.CandidateRun r, double floorS) {
+        double total = java.util.Arrays.stream(r.timing().seconds()).average().orElse(0);
+        double cpu = java.util.Arrays.stream(r.timing().cpuSeconds()).average().orElse(Double.NaN);
+        double[] p = r.phaseSeconds();
+        double other = Math.max(0, total - p[0] - p[1] - p[2] - p[3]);
+        out.printf(Locale.ROOT, "  %-10s %-4d %6d %7s %10.2f %7.2f %5.2f %9.2f %11.2f %7.2f %8.2f %10.2f %9.1f   %.4f%n",
+                workload, size, images, tiles < 0 ? "-" : Integer.toString(tiles), total * 1e3, p[0] * 1e3, p[1] * 1e3,
+                p[2] * 1e3, p[3] * 1e3, other * 1e3, cpu * 1e3, floorS * 1e3, total / floorS, r.accuracy());
+        ObjectNode o = rows.addObject();
+        o.put("workload", workload);
+        o.put("mesh_size", size);
+        o.put("images", images);
+        if (tiles >= 0) {
+            o.put("tiles", tiles);
+        }
+        o.put("total_ms", total * 1e3);
+        o.put("cpu_ms", cpu * 1e3);
+        o.put("build_ms", p[0] * 1e3);
+        o.put("dac_ms", p[1] * 1e3);
+        o.put("product_ms", p[2] * 1e3);
+        o.put("noise_adc_ms", p[3] * 1e3);
+        o.put("other_ms", other * 1e3);
+        o.put("floor_ms", floorS * 1e3);
+        o.put("ratio_to_floor", total / floorS);
+        o.put("accuracy", r.accuracy());
     }
 }

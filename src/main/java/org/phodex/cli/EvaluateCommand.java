@@ -151,12 +151,15 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf("%-28s %12s%n", "power", Units.si(c.powerW(), "W"));
         out.printf("%-28s %12s%n", "area", String.format("%.4g mm2", c.areaMm2()));
         var link = c.link();
-        out.printf("%-28s %12s  (%s model; worst path %.2f dB)%n", "laser power (electrical)",
-                Units.si(link.laserElectricalW(), "W"), link.model(), link.pathLossDb());
-        out.printf("%-28s %12s  (minimum for %.1f dB SNR: %s)%n", "received power per detector",
-                Units.si(link.receivedPowerW(), "W"), link.targetSnrDb(), Units.si(link.minReceivedPowerW(), "W"));
-        out.printf("%-28s %12.4g  (at full scale; optical laser energy %s per MAC)%n", "detected photons per MAC",
-                c.detectedPhotonsPerMac(), Units.si(c.opticalEnergyPerMacJ(), "J"));
+        if (!link.path().isEmpty()) { // a digital family has no optics to report
+            out.printf("%-28s %12s  (%s model; worst path %.2f dB)%n", "laser power (electrical)",
+                    Units.si(link.laserElectricalW(), "W"), link.model(), link.pathLossDb());
+            out.printf("%-28s %12s  (minimum for %.1f dB SNR: %s)%n", "received power per detector",
+                    Units.si(link.receivedPowerW(), "W"), link.targetSnrDb(),
+                    Units.si(link.minReceivedPowerW(), "W"));
+            out.printf("%-28s %12.4g  (at full scale; optical laser energy %s per MAC)%n",
+                    "detected photons per MAC", c.detectedPhotonsPerMac(), Units.si(c.opticalEnergyPerMacJ(), "J"));
+        }
         if (r.hasAccuracy()) {
             out.printf("%-28s %11.2f%%  (+/- %.2f over chips; float %.2f%%)%n", "accuracy (top-1)",
                     100 * r.accuracy(), 100 * r.accuracyStd(), 100 * r.referenceAccuracy());

@@ -39,6 +39,13 @@ import org.phodex.spec.Repo;
 final class ClusterEvaluator implements Cluster.Evaluator {
     /** How long connecting to the cluster may take. */
     static final long CONNECT_TIMEOUT_MS = Long.getLong("phodex.cluster.connect.timeout.ms", 20_000);
+    /**
+     * Tasks in flight per worker thread once a worker has accepted the search. 1 (the default) never queues a
+     * design behind another on a busy worker while another worker idles at the end of a generation, which is what
+     * matters when evaluations are long; 2 keeps one queued on the worker while a result travels back, which
+     * hides the round trip when evaluations are as short as it ({@code -Dphodex.cluster.inflight.per.thread=2}).
+     */
+    static final int IN_FLIGHT_PER_THREAD = Math.max(1, Integer.getInteger("phodex.cluster.inflight.per.thread", 1));
     /** How long a worker may take to accept a search (it loads the workload and may train its network). */
     static final long PROBE_TIMEOUT_S = Long.getLong("phodex.cluster.probe.timeout.s", 600);
 
@@ -89,7 +96,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
 
     static ClusterEvaluator open(Cluster.Settings s, EvalContext ctx, GenerationEvaluator local,
                                  Consumer<String> log) {
-        Configs.quietLogs(Level.SEVERE);
+        Configs.quietLogs(Level.OFF); // our one message below says why a connection failed; later, SEVERE only
         HazelcastInstance hz;
         try {
             hz = HazelcastClient.newHazelcastClient(Configs.client(s.clusterName(), s.members(), CONNECT_TIMEOUT_MS));
@@ -98,6 +105,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
                     + String.join(",", s.members()) + " (" + Worker.rootMessage(e) + "); are the workers running "
                     + "with the same --cluster-name, and their ports open?");
         }
+        Configs.quietLogs(Level.SEVERE);
         try {
             ClusterEvaluator ce = new ClusterEvaluator(hz, s.secret(), ctx, local, log, new ConcurrentHashMap<>(),
                     new java.util.concurrent.atomic.AtomicLong(), true);
@@ -176,7 +184,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
                 continue;
             }
             for (Member m : usable) {
-                int slots = accepted.contains(m.getUuid()) ? threads(List.of(m)) : 1;
+                int slots = accepted.contains(m.getUuid()) ? IN_FLIGHT_PER_THREAD * threads(List.of(m)) : 1;
                 while (!pending.isEmpty() && inFlight.getOrDefault(m.getUuid(), 0) < slots) {
                     int i = pending.poll();
                     if (bytes[i] == null) {
@@ -307,8 +315,8 @@ final class ClusterEvaluator implements Cluster.Evaluator {
         double rt = 1e3 * roundTripS / remote;
         double ev = 1e3 * evalS / remote;
         return String.format(Locale.ROOT, "phodex: %s: %d design(s) evaluated on workers, %d locally; round "
-                + "trip %.1f ms per design, of which evaluation %.1f ms (overhead %.1f ms)", label, remote, locally, rt,
-                ev, rt - ev);
+                + "trip %.1f ms per design, of which evaluation %.1f ms (%s %.1f ms)", label, remote, locally, rt,
+                ev, IN_FLIGHT_PER_THREAD == 1 ? "overhead" : "overhead and queueing on the worker", rt - ev);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class Worker implements AutoCloseable {
 
     /** Starts the member; IllegalArgumentException (user-facing) when it cannot, e.g. the port is taken. */
     public static Worker start(Settings s, WorkerService.Local local, Consumer<String> log) {
-        Configs.quietLogs(Level.WARNING);
+        Configs.quietLogs(Level.OFF); // a failed start is our one message below, not Hazelcast's stack trace
         WorkerService service = new WorkerService(s.secret(), local, log);
         Config c = Configs.member(s.clusterName(), s.bind(), s.port(), s.join(), s.threads());
         c.getUserContext().put(WorkerService.KEY, service);
@@ -42,6 +42,8 @@ public final class Worker implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot start the worker on " + s.bind() + ":" + s.port() + ": "
                     + rootMessage(e) + " (is the port in use, or the address not this machine's?)");
+        } finally {
+            Configs.quietLogs(Level.WARNING);
         }
         return new Worker(hz, service);
     }

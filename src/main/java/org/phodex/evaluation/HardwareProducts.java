@@ -23,7 +23,7 @@ import org.phodex.train.Tensor;
  * <p>When an operand needs a gradient the hardware value is returned with the exact product's gradient
  * ({@link Ops#straightThrough}), so the same object serves noise-aware training.
  */
-final class HardwareProducts implements Products {
+public final class HardwareProducts implements Products {
     private final SimSettings sim;
     private final long chipSeed;
     private final Map<Integer, Programmed> programmed = new HashMap<>();
@@ -35,6 +35,11 @@ final class HardwareProducts implements Products {
     HardwareProducts(SimSettings sim, long chipSeed) {
         this.sim = sim;
         this.chipSeed = chipSeed;
+    }
+
+    /** One simulated chip's products for a CNN or ViT (as the evaluator builds them), e.g. for timing. */
+    public static Products onChip(SimSettings sim, long chipSeed) {
+        return new HardwareProducts(sim, chipSeed);
     }
 
     /** Sum of the static layers' mesh fit errors (non-universal layouts; 0 otherwise). */
@@ -77,19 +82,30 @@ final class HardwareProducts implements Products {
 
     @Override
     public Tensor dynamic(int gemm, Tensor a, Tensor b) {
+        long seed = noiseSeed(gemm);
+        long tiles = Seeds.derive(chipSeed, gemm);
+        return byGroup(a, b, (g, wg, xg, n, k, m) -> PhotonicLayer.program(wg, n, k, sim, tiles)
+                .apply(xg, m, Seeds.derive(seed, g)));
+    }
+
+    /** One group's product: {@code xg} ({@code m x k}) times {@code wg}^T ({@code wg} is {@code n x k}). */
+    interface GroupProduct {
+        double[] apply(int group, double[] wg, double[] xg, int n, int k, int m);
+    }
+
+    /** y[g] = a[g] b[g]^T group by group (a {@code [..., m, k]}, b {@code [..., n, k]}), through {@code product}. */
+    static Tensor byGroup(Tensor a, Tensor b, GroupProduct product) {
         int k = a.dim(-1);
         int m = a.dim(-2);
         int n = b.dim(-2);
         int groups = a.size() / (m * k);
-        long seed = noiseSeed(gemm);
-        long tiles = Seeds.derive(chipSeed, gemm);
         double[] av = a.value();
         double[] bv = b.value();
         double[] y = new double[groups * m * n];
         for (int g = 0; g < groups; g++) {
             double[] wg = java.util.Arrays.copyOfRange(bv, g * n * k, (g + 1) * n * k);
             double[] xg = java.util.Arrays.copyOfRange(av, g * m * k, (g + 1) * m * k);
-            double[] yg = PhotonicLayer.program(wg, n, k, sim, tiles).apply(xg, m, Seeds.derive(seed, g));
+            double[] yg = product.apply(g, wg, xg, n, k, m);
             System.arraycopy(yg, 0, y, g * m * n, yg.length);
         }
         return wrap(y, a, b, () -> Ops.bmmT(a, b));

@@ -1,6 +1,5 @@
 package org.phodex.evaluation;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.phodex.sim.IntegerGemm;
@@ -39,19 +38,7 @@ final class IntegerProducts implements Products {
 
     @Override
     public Tensor dynamic(int gemm, Tensor a, Tensor b) {
-        int k = a.dim(-1);
-        int m = a.dim(-2);
-        int n = b.dim(-2);
-        int groups = a.size() / (m * k);
-        double[] av = a.value();
-        double[] bv = b.value();
-        double[] y = new double[groups * m * n];
-        for (int g = 0; g < groups; g++) {
-            double[] wg = Arrays.copyOfRange(bv, g * n * k, (g + 1) * n * k);
-            double[] xg = Arrays.copyOfRange(av, g * m * k, (g + 1) * m * k);
-            double[] yg = IntegerGemm.program(wg, n, k, settings).apply(xg, m);
-            System.arraycopy(yg, 0, y, g * m * n, yg.length);
-        }
-        return HardwareProducts.wrap(y, a, b, () -> Ops.bmmT(a, b));
+        return HardwareProducts.byGroup(a, b, (g, wg, xg, n, k, m) -> IntegerGemm.program(wg, n, k, settings)
+                .apply(xg, m));
     }
 }

@@ -24,13 +24,26 @@ import java.util.Map;
  */
 record DesignPoint(String evalId, String architecture, Map<String, String> parameters, boolean feasible,
                    double energyJ, double accuracy, double relativeError, double energyPerMacJ,
-                   Map<String, Double> breakdownJ, String designKey, double accuracyStd) {
+                   Map<String, Double> breakdownJ, String designKey, double accuracyStd, double ci95Low,
+                   double ci95High) {
 
     DesignPoint(String evalId, String architecture, Map<String, String> parameters, boolean feasible,
                 double energyJ, double accuracy, double relativeError, double energyPerMacJ,
                 Map<String, Double> breakdownJ, String designKey) {
         this(evalId, architecture, parameters, feasible, energyJ, accuracy, relativeError, energyPerMacJ,
                 breakdownJ, designKey, Double.NaN);
+    }
+
+    DesignPoint(String evalId, String architecture, Map<String, String> parameters, boolean feasible,
+                double energyJ, double accuracy, double relativeError, double energyPerMacJ,
+                Map<String, Double> breakdownJ, String designKey, double accuracyStd) {
+        this(evalId, architecture, parameters, feasible, energyJ, accuracy, relativeError, energyPerMacJ,
+                breakdownJ, designKey, accuracyStd, Double.NaN, Double.NaN);
+    }
+
+    /** True when the CSV carried the accuracy's 95% interval (pareto.csv of a re-scored run). */
+    boolean hasInterval() {
+        return Double.isFinite(ci95Low) && Double.isFinite(ci95High);
     }
 
     static final String BREAKDOWN_PREFIX = "breakdown_";
@@ -70,7 +83,8 @@ record DesignPoint(String evalId, String architecture, Map<String, String> param
                     table.number(r, "accuracy"), table.number(r, "relative_error"),
                     table.number(r, "energy_per_mac_j"), Collections.unmodifiableMap(breakdown),
                     table.text(r, "design_key"), table.has("accuracy_std") ? table.number(r, "accuracy_std")
-                    : Double.NaN));
+                    : Double.NaN, table.has("accuracy_ci95_low") ? table.number(r, "accuracy_ci95_low") : Double.NaN,
+                    table.has("accuracy_ci95_high") ? table.number(r, "accuracy_ci95_high") : Double.NaN));
         }
         return out;
     }

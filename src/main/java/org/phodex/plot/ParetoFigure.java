@@ -211,6 +211,22 @@ final class ParetoFigure {
 
         plot.setDataset(3, highlighted);
         plot.setRenderer(3, frontRenderer);
+        if (quality == Quality.ACCURACY) {
+            // the re-scored front's 95% intervals (README, "How accuracy is reported")
+            for (DesignPoint p : frontFeasible) {
+                if (p.hasInterval()) {
+                    double lo = 100 * p.ci95Low();
+                    double hi = 100 * p.ci95High();
+                    plot.addAnnotation(new org.jfree.chart.annotations.XYLineAnnotation(p.energyJ(), lo, p.energyJ(),
+                            hi, Style.REFERENCE_STROKE, Style.withAlpha(new Color(0x333333), 0.7)), false);
+                    data.add("front_ci95_low", p.evalId(), p.architecture(), p.energyJ(), lo, true, "", p.designKey());
+                    data.add("front_ci95_high", p.evalId(), p.architecture(), p.energyJ(), hi, true, "",
+                            p.designKey());
+                    bounds.add(p.energyJ(), lo);
+                    bounds.add(p.energyJ(), hi);
+                }
+            }
+        }
 
         XYLineAndShapeRenderer offScaleRenderer = new XYLineAndShapeRenderer(false, true);
         offScaleRenderer.setSeriesShape(0, offScaleArrow(MARKER_PT));
@@ -226,6 +242,7 @@ final class ParetoFigure {
             bounds.addX(e / 100);
         }
         info.baselineBatch1().ifPresent(b -> bounds.addX(b.energyJ()));
+        info.otherBaselines().forEach(b -> bounds.addX(b.energyJ()));
         double reference = info.referenceAccuracy();
         boolean showReference = quality == Quality.ACCURACY && Double.isFinite(reference) && reference > 0;
         if (showReference) {
@@ -292,6 +309,12 @@ final class ParetoFigure {
                     Style.BASELINE_COLOUR, Style.baselineStroke(3));
             data.add("baseline_batch1", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
         });
+        for (int i = 0; i < info.otherBaselines().size(); i++) {
+            RunInfo.Baseline b = info.otherBaselines().get(i);
+            placer.verticalLine(b.energyJ(), b.name() + ": " + SiFormat.format(b.energyJ(), "J"),
+                    Style.BASELINE_COLOUR, Style.baselineStroke(4 + i));
+            data.add("baseline_other", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
+        }
 
         List<String> key = numberDesigns(labels, new ArrayList<>(labelled), quality);
         plot.addAnnotation(labels, false);

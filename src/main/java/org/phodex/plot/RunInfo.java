@@ -23,10 +23,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param baselineBatch1     the same at batch 1
  * @param referenceAccuracy  float network accuracy, fraction 0..1
  * @param macs               multiply-accumulates per inference
+ * @param otherBaselines     every other labelled baseline of the manifest's {@code baselines} list (above idle,
+ *                           GEMM saturation, the digital MAC array), drawn as further reference lines
  */
 record RunInfo(String kind, String workload, List<String> architectures, String seed, List<String> vary,
                Optional<Baseline> baseline, Optional<Baseline> baselineBatch1, double referenceAccuracy,
-               double macs) {
+               double macs, List<Baseline> otherBaselines) {
+
+    RunInfo(String kind, String workload, List<String> architectures, String seed, List<String> vary,
+            Optional<Baseline> baseline, Optional<Baseline> baselineBatch1, double referenceAccuracy, double macs) {
+        this(kind, workload, architectures, seed, vary, baseline, baselineBatch1, referenceAccuracy, macs, List.of());
+    }
 
     /** A measured digital reference: its name (which device, which batch) and energy per inference. */
     record Baseline(String name, double energyJ) {
@@ -55,7 +62,8 @@ record RunInfo(String kind, String workload, List<String> architectures, String 
                 baseline(info.path("baseline")),
                 baseline(info.path("baseline_batch1")),
                 number(info.path("reference_accuracy")),
-                number(info.path("macs")));
+                number(info.path("macs")),
+                others(info));
     }
 
     private static JsonNode parse(Path manifest) {
@@ -93,6 +101,18 @@ record RunInfo(String kind, String workload, List<String> architectures, String 
             }
         }
         return Double.NaN;
+    }
+
+    /** The {@code baselines} list without the two figures already named by {@code baseline*}. */
+    private static List<Baseline> others(JsonNode info) {
+        List<Baseline> out = new ArrayList<>();
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        baseline(info.path("baseline")).ifPresent(b -> drawn.add(b.name()));
+        baseline(info.path("baseline_batch1")).ifPresent(b -> drawn.add(b.name()));
+        for (JsonNode n : info.path("baselines")) {
+            baseline(n).filter(b -> !drawn.contains(b.name())).ifPresent(out::add);
+        }
+        return out;
     }
 
     private static Optional<Baseline> baseline(JsonNode node) {

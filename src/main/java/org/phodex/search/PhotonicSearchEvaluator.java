@@ -140,6 +140,54 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
                 c.areaMm2(), cols, 0);
     }
 
+    /** Every GPU figure and the digital MAC array at its spec defaults, labelled, for the plots' reference lines. */
+    private List<Map<String, Object>> baselines(Workload w, long macs) {
+        DigitalBaseline gpu = evaluator.baseline();
+        List<DigitalBaseline.Figure> figs = new java.util.ArrayList<>();
+        List<String> kinds = new java.util.ArrayList<>();
+        for (boolean largest : new boolean[] {true, false}) {
+            DigitalBaseline.Figure f = largest ? gpu.best(w.name(), macs) : gpu.batchOne(w.name(), macs);
+            if (f.measuredForWorkload()) {
+                figs.add(f);
+                kinds.add("measured-gpu");
+                gpu.aboveIdle(w.name(), largest).ifPresent(x -> {
+                    figs.add(x);
+                    kinds.add("measured-gpu");
+                });
+            }
+        }
+        for (boolean aboveIdle : new boolean[] {false, true}) {
+            figs.add(gpu.gemmSaturated(macs, aboveIdle));
+            kinds.add("gpu-gemm-saturated");
+        }
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < figs.size(); i++) {
+            out.add(Map.of("name", figs.get(i).name(), "kind", kinds.get(i), "energy_j", figs.get(i).energyJ(),
+                    "batch", figs.get(i).batch()));
+        }
+        digitalDefaults().ifPresent(out::add);
+        return out;
+    }
+
+    /** The digital MAC array family at its spec defaults on this workload, when this build registers it. */
+    private java.util.Optional<Map<String, Object>> digitalDefaults() {
+        String family = "digital-systolic";
+        if (!org.phodex.arch.Families.names().contains(family)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Catalog cat = Catalog.locate();
+            ArchitectureSpec d = cat.architecture(family);
+            EvaluationResult r = evaluator.evaluate(d, d.defaults(), cat.devices());
+            int batch = d.defaults().has(org.phodex.spec.Params.BATCH)
+                    ? d.defaults().getInt(org.phodex.spec.Params.BATCH) : 1;
+            return java.util.Optional.of(Map.of("name", family + " at spec defaults, batch " + batch, "kind",
+                    "digital-asic", "energy_j", r.cost().energyJ(), "batch", batch));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public Map<String, Object> runInfo() {
         Workload w = evaluator.workload();
@@ -151,6 +199,7 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         info.put("macs", macs);
         info.put("baseline", Map.of("name", best.name(), "energy_j", best.energyJ()));
         info.put("baseline_batch1", Map.of("name", batchOne.name(), "energy_j", batchOne.energyJ()));
+        info.put("baselines", baselines(w, macs));
         if (w.hasData()) {
             // the float network on the very samples the search scores designs on
             info.put("reference_accuracy", evaluator.floatAccuracy());

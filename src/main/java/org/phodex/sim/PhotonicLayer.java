@@ -336,17 +336,21 @@ public final class PhotonicLayer {
         boolean negatives = false;
         for (int b = 0; b < batch; b++) {
             int xo = b * inDim + c0;
-            double max = 0;
-            for (int j = 0; j < vc; j++) {
-                max = Math.max(max, Math.abs(x[xo + j]));
-            }
+            double max = Kernels.maxAbs(x, xo, vc);
             fs[fo + b] = max;
             double inv = max > 0 ? 1 / max : 0;
             int qo = qo0 + b * vc;
-            for (int j = 0; j < vc; j++) {
-                double v = x[xo + j];
-                negatives |= v < 0;
-                xq[qo + j] = dac != null ? dac.apply(v * inv) : v * inv;
+            if (!negatives) {
+                for (int j = 0; j < vc; j++) {
+                    negatives |= x[xo + j] < 0;
+                }
+            }
+            if (dac != null) {
+                Kernels.quantize(x, xo, vc, inv, dac, xq, qo);
+            } else {
+                for (int j = 0; j < vc; j++) {
+                    xq[qo + j] = x[xo + j] * inv;
+                }
             }
         }
         return negatives;
@@ -373,10 +377,7 @@ public final class PhotonicLayer {
         }
         double range = 0;
         for (int b = 0; b < batch; b++) {
-            int yo = b * ldy + yc;
-            for (int i = 0; i < vr; i++) {
-                range = Math.max(range, Math.abs(y[yo + i]));
-            }
+            range = Math.max(range, Kernels.maxAbs(y, b * ldy + yc, vr));
         }
         if (range == 0) {
             return;
@@ -399,12 +400,8 @@ public final class PhotonicLayer {
             } else if (sigma > 0) {
                 // draw the row's normals first, then quantize: the same draws in the same order as a fused loop,
                 // and more than twice as fast (the generator's branches no longer stall the quantizer)
-                for (int i = 0; i < vr; i++) {
-                    z[i] = rng.nextGaussian();
-                }
-                for (int i = 0; i < vr; i++) {
-                    out[oo + i] += g * adc.apply(y[yo + i] + sigma * z[i]);
-                }
+                rng.fillGaussian(z, 0, vr);
+                Kernels.adcAccumulate(y, yo, z, sigma, adc, g, out, oo, vr);
             } else {
                 for (int i = 0; i < vr; i++) {
                     out[oo + i] += g * adc.apply(y[yo + i]);

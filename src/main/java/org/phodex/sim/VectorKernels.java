@@ -1,6 +1,8 @@
 package org.phodex.sim;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -49,6 +51,68 @@ final class VectorKernels {
         }
         return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11)
                 .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    }
+
+    /** 1.5 x 2^52: (t + M) - M rounds |t| <= 2^51 to the nearest integer, ties to even, as Math.rint does. */
+    private static final double RINT_MAGIC = 0x1.8p52;
+    private static final long SIGN = 0x8000_0000_0000_0000L;
+
+    /**
+     * Math.rint lane by lane, bit for bit: the magic-number rounding gives +0 where rint gives -0 (t in (-0.5, 0]),
+     * so t's sign bit is put back (rint keeps the sign of its argument).
+     */
+    private static DoubleVector rint(DoubleVector t) {
+        DoubleVector r = t.add(RINT_MAGIC).sub(RINT_MAGIC);
+        LongVector sign = t.reinterpretAsLongs().and(SIGN);
+        return r.reinterpretAsLongs().or(sign).reinterpretAsDoubles();
+    }
+
+    /** max |x[off .. off + n)| (an exact reduction: any order gives the same value). */
+    static double maxAbs(double[] x, int off, int n) {
+        int j = 0;
+        DoubleVector m = DoubleVector.zero(S);
+        for (; j + L <= n; j += L) {
+            m = m.max(DoubleVector.fromArray(S, x, off + j).abs());
+        }
+        double max = m.reduceLanes(VectorOperators.MAX);
+        for (; j < n; j++) {
+            max = Math.max(max, Math.abs(x[off + j]));
+        }
+        return max;
+    }
+
+    /** See {@link Kernels#quantize}; step > 0, |fullScale / step| <= 2^51. */
+    static void quantize(double[] x, int xo, int n, double scale, double fullScale, double step, double invStep,
+            double[] out, int oo) {
+        int j = 0;
+        DoubleVector lo = DoubleVector.broadcast(S, -fullScale);
+        DoubleVector hi = DoubleVector.broadcast(S, fullScale);
+        for (; j + L <= n; j += L) {
+            DoubleVector c = DoubleVector.fromArray(S, x, xo + j).mul(scale).min(hi).max(lo);
+            rint(c.mul(invStep)).mul(step).intoArray(out, oo + j);
+        }
+        for (; j < n; j++) {
+            double c = Math.max(-fullScale, Math.min(fullScale, x[xo + j] * scale));
+            out[oo + j] = Math.rint(c * invStep) * step;
+        }
+    }
+
+    /** See {@link Kernels#adcAccumulate}; step > 0, |fullScale / step| <= 2^51. */
+    static void adcAccumulate(double[] y, int yo, double[] z, double sigma, double fullScale, double step,
+            double invStep, double gain, double[] out, int oo, int n) {
+        int i = 0;
+        DoubleVector lo = DoubleVector.broadcast(S, -fullScale);
+        DoubleVector hi = DoubleVector.broadcast(S, fullScale);
+        for (; i + L <= n; i += L) {
+            // y + sigma z as two roundings (mul, then add), as the scalar expression is evaluated
+            DoubleVector v = DoubleVector.fromArray(S, z, i).mul(sigma).add(DoubleVector.fromArray(S, y, yo + i));
+            DoubleVector q = rint(v.min(hi).max(lo).mul(invStep)).mul(step);
+            q.mul(gain).add(DoubleVector.fromArray(S, out, oo + i)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            double c = Math.max(-fullScale, Math.min(fullScale, y[yo + i] + sigma * z[i]));
+            out[oo + i] += gain * (Math.rint(c * invStep) * step);
+        }
     }
 
     static void multiply(double[] x, int xOff, int batch, int k, double[] wt, int ldw, int col0, int width,

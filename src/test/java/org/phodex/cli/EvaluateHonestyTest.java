@@ -68,14 +68,17 @@ class EvaluateHonestyTest {
     }
 
     /**
-     * The design is priced at the GPU's batch. Independent check: the cost model amortizes weight loading over
-     * the batch, so energy per inference is E(b) = A + B / b; A and B follow from the design's own batch (1000)
+     * The design is priced at the GPU's batch. Independent check: when the memory placement does not change with
+     * the batch, the cost model amortizes weight loading over the batch, so energy per inference is E(b) = A + B / b; A and B follow from the design's own batch (1000)
      * and batch 1, and predict the energy at the GPU's 4096.
      */
     @Test
     void ratiosCompareLikeWithLikeAndSayTheBatches() throws Exception {
+        // a 64 MB global buffer (2048 banks) holds the activations at every batch compared and never limits the
+        // bandwidth, so the data stay where they are and only the weight loads amortize (with 32 KB the batch's
+        // activations would move to DRAM above batch ~300, and at batch 1 the weight reads would set the latency)
         assertEquals(0, run("evaluate", "--chips", "1", "--samples", "100", "-a", "mrr-bank", "-w", "digits-mlp",
-                "--json"), err);
+                "--set", "global_buffer_kb=65536", "--json"), err);
         JsonNode j = new ObjectMapper().readTree(out);
         JsonNode best = j.get("baseline");
         JsonNode one = j.get("baseline_batch1");

@@ -41,7 +41,7 @@ class FiguresCommandTest {
                             "all evaluated (faded)", "100x less energy", "10x less energy", "H100",
                             "float reference"),
                     "convergence", List.of("Evaluations (designs scored)", "Hypervolume"),
-                    "energy_breakdown", List.of("Energy per MAC (fJ/MAC)", "laser")),
+                    "energy_breakdown", List.of("Energy per MAC (fJ/MAC)", "controller")), // every family has one
             "sweep-adc-bits", Map.of(
                     "sweep_accuracy", List.of("ADC resolution (bits)", "Top-1 accuracy (%)", "mzi-clements",
                             "mrr-bank", "float reference"),

@@ -119,6 +119,28 @@ class ClusterEvaluatorTest {
     }
 
     @Test
+    void aWorkerThatJoinsLaterIsUsedFromTheNextTask() throws IOException {
+        try (ThreadPoolEvaluator fallback = new ThreadPoolEvaluator(Synthetic.evaluator(), 1);
+             Cluster.Evaluator ce = Cluster.HAZELCAST.open(settings("127.0.0.1:" + firstPort), CONTEXT, fallback,
+                     log::add)) {
+            int port = freePort();
+            Worker late = Worker.start(new Worker.Settings("phodex-test", "127.0.0.1", port,
+                    List.of("127.0.0.1:" + firstPort), 1, SECRET), local(null, null), log::add);
+            try {
+                // the search learns of the new member through Hazelcast's membership events: a few generations
+                for (int gen = 0; gen < 200 && late.service().evaluated() == 0; gen++) {
+                    List<Design> designs = designs(6);
+                    assertSameAsLocal(designs, ce.evaluateAll(designs));
+                }
+                assertTrue(late.service().evaluated() > 0, "the late worker got designs");
+                assertEquals(2, ce.workers());
+            } finally {
+                late.close();
+            }
+        }
+    }
+
+    @Test
     void hazelcastRefusesJavaSerializedClassesOtherThanPhodexsTask() throws Exception {
         HazelcastInstance client = HazelcastClient.newHazelcastClient(Configs.client("phodex-test",
                 List.of("127.0.0.1:" + firstPort), 10_000));

@@ -91,4 +91,74 @@ class KernelsTest {
         // surefire adds --add-modules jdk.incubator.vector, so the test above checks the fast path, not the fallback
         assertTrue(Kernels.VECTOR, Kernels.describe());
     }
+
+    /** Values that probe the DAC/ADC rounding: ties, both signs of zero, the (-0.5, 0) band, clipping. */
+    private static double[] awkward(int n, double step, double fullScale, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (i % 8) {
+                case 0 -> (r.nextInt(-40, 40) + 0.5) * step; // exact ties
+                case 1 -> -r.nextDouble() * 0.5 * step; // rounds to -0
+                case 2 -> i % 16 == 2 ? -0.0 : 0.0;
+                case 3 -> r.nextDouble(-3, 3) * fullScale; // clipped
+                default -> r.nextGaussian() * fullScale / 2;
+            };
+        }
+        return v;
+    }
+
+    @Test
+    void quantizedSliceMatchesTheScalarQuantizerBitForBit() {
+        for (int bits : new int[] {1, 2, 4, 6, 8, 12}) {
+            org.phodex.photonics.Quantizer.Signed q = org.phodex.photonics.Quantizer.Signed.of(1, bits);
+            for (int n : new int[] {0, 1, 3, 4, 7, 32, 37}) {
+                double scale = 0.73;
+                double[] x = awkward(n + 5, q.step() / scale, 1 / scale, bits * 100L + n);
+                double[] got = new double[n + 2];
+                Kernels.quantize(x, 5, n, scale, q, got, 2);
+                for (int j = 0; j < n; j++) {
+                    double want = q.apply(x[5 + j] * scale);
+                    assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got[2 + j]),
+                            bits + " bits, n " + n + ", x " + x[5 + j] + ": " + want + " vs " + got[2 + j]);
+                }
+                assertEquals(0, Double.doubleToRawLongBits(got[0]) | Double.doubleToRawLongBits(got[1]));
+            }
+        }
+    }
+
+    @Test
+    void fusedNoiseAdcAccumulateMatchesTheScalarLoopBitForBit() {
+        for (int bits : new int[] {1, 3, 6, 8}) {
+            double range = 2.5;
+            org.phodex.photonics.Quantizer.Signed adc = org.phodex.photonics.Quantizer.Signed.of(range, bits);
+            for (int n : new int[] {1, 4, 5, 32, 33}) {
+                double[] y = awkward(n + 3, adc.step() == 0 ? 0.1 : adc.step(), range, bits * 7L + n);
+                double[] z = SimTestSupport.gaussian(n, n);
+                double sigma = 0.28 * (adc.step() == 0 ? 0.1 : adc.step());
+                double[] out = SimTestSupport.gaussian(n + 1, 99);
+                double[] want = out.clone();
+                for (int i = 0; i < n; i++) {
+                    want[1 + i] += -1.7 * adc.apply(y[3 + i] + sigma * z[i]);
+                }
+                Kernels.adcAccumulate(y, 3, z, sigma, adc, -1.7, out, 1, n);
+                for (int i = 0; i <= n; i++) {
+                    assertEquals(Double.doubleToRawLongBits(want[i]), Double.doubleToRawLongBits(out[i]),
+                            bits + " bits, n " + n + ", i " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void maxAbsMatchesTheLoop() {
+        for (int n : new int[] {0, 1, 3, 4, 9, 64}) {
+            double[] x = SimTestSupport.gaussian(n + 2, n + 11);
+            double want = 0;
+            for (int j = 0; j < n; j++) {
+                want = Math.max(want, Math.abs(x[2 + j]));
+            }
+            assertEquals(want, Kernels.maxAbs(x, 2, n));
+        }
+    }
 }

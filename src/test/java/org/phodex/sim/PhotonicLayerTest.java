@@ -2,6 +2,7 @@ package org.phodex.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import org.phodex.photonics.DetectorParams;
 import org.phodex.photonics.MeshProgrammer;
 import org.phodex.photonics.MrrBank;
 import org.phodex.photonics.StaticErrors;
+import org.phodex.photonics.SvdTile;
 
 class PhotonicLayerTest {
     private static final int OUT = 21;
@@ -241,6 +243,25 @@ class PhotonicLayerTest {
         int size = TileProgramCache.shared().size();
         PhotonicLayer.program(w, 16, 16, s, 2);
         assertEquals(size, TileProgramCache.shared().size());
+    }
+
+    @Test
+    void tileCacheEvictsTheLeastRecentlyUsedTilesBeyondItsByteBudget() {
+        MeshProgrammer clements = MeshProgrammer.clements();
+        double[] a = SimTestSupport.gaussian(8 * 8, 1);
+        double[] b = SimTestSupport.gaussian(8 * 8, 2);
+        double[] c = SimTestSupport.gaussian(8 * 8, 3);
+        long one = TileProgramCache.estimateBytes(org.phodex.photonics.SvdTile.program(a, 8, clements));
+        // 8 x 8 Clements: 64 weights + 2 x (28 MZIs x 24 + 8 x 8 + 4 x 8 x 8 / 2 + 256) + 64 + 256 bytes
+        assertEquals(8 * 64 + 2 * (28 * 24 + 64 + 128 + 256) + 64 + 256, one);
+        TileProgramCache cache = new TileProgramCache(2 * one + one / 2);
+        SvdTile ta = cache.get(a, 8, clements);
+        cache.get(b, 8, clements);
+        assertSame(ta, cache.get(a, 8, clements)); // a is now the most recently used
+        cache.get(c, 8, clements); // over budget: b goes
+        assertEquals(2, cache.size());
+        assertEquals(2 * one, cache.bytes());
+        assertSame(ta, cache.get(a, 8, clements));
     }
 
     @Test
