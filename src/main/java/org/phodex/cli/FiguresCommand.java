@@ -178,6 +178,11 @@ public final class FiguresCommand implements Callable<Integer> {
         Path dest = fresh(name);
         copyFigures(run.resolve("plots"), dest);
         copyData(run, dest, "manifest.json", "pareto.csv", "indicators.csv");
+        for (String f : List.of("rescored.csv", "verdict.md", "verdict.json")) {
+            if (Files.exists(run.resolve(f))) { // written when the run was re-scored
+                copyData(run, dest, f);
+            }
+        }
         return done(progress, name, title, "phodex " + String.join(" ", args), GalleryNotes.search(run), t0);
     }
 

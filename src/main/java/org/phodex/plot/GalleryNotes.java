@@ -42,15 +42,18 @@ public final class GalleryNotes {
         if (front.isEmpty()) {
             return out;
         }
+        verdictLine(run).ifPresent(out::add);
         double ref = 100 * info.referenceAccuracy();
         Optional<RunInfo.Baseline> baseline = info.baseline();
         if (Double.isFinite(front.get(0).accuracy())) {
             DesignPoint best = front.stream().max(Comparator.comparingDouble(DesignPoint::accuracy)
                     .thenComparing(Comparator.comparingDouble(DesignPoint::energyJ).reversed())).orElseThrow();
-            out.add(String.format(Locale.ROOT, "Most accurate front design: %s (%s), %.1f %% (float reference "
-                            + "%.1f %%) at %s per inference%s; its largest energy share is %s.",
-                    best.architecture(), best.shortLabel(), 100 * best.accuracy(), ref,
-                    SiFormat.format(best.energyJ(), "J"), versus(baseline, best.energyJ()), largestShare(best)));
+            out.add(String.format(Locale.ROOT, "Most accurate front design: %s (%s), %.1f %%, %s, at %s per "
+                            + "inference%s; its largest energy share is %s.",
+                    best.architecture(), best.shortLabel(), 100 * best.accuracy(),
+                    org.phodex.stats.AccuracyStats.comparison(best.accuracy(), best.ci95Low(), best.ci95High(),
+                            ref / 100, pValue(run, best)),
+                    SiFormat.format(best.energyJ(), "J"), versus(baseline, best), largestShare(best)));
             Optional<DesignPoint> near = front.stream()
                     .filter(p -> 100 * p.accuracy() >= ref - NEAR_REFERENCE_PT)
                     .min(Comparator.comparingDouble(DesignPoint::energyJ));
@@ -58,7 +61,7 @@ public final class GalleryNotes {
                 DesignPoint n = near.get();
                 out.add(String.format(Locale.ROOT, "Cheapest design within %.0f point of the float network: %s "
                                 + "(%s), %.1f %% at %s%s.", NEAR_REFERENCE_PT, n.architecture(), n.shortLabel(),
-                        100 * n.accuracy(), SiFormat.format(n.energyJ(), "J"), versus(baseline, n.energyJ())));
+                        100 * n.accuracy(), SiFormat.format(n.energyJ(), "J"), versus(baseline, n)));
             } else if (near.isEmpty()) {
                 out.add(String.format(Locale.ROOT, "No front design comes within %.0f point of the float "
                         + "network's %.1f %%.", NEAR_REFERENCE_PT, ref));
@@ -72,7 +75,7 @@ public final class GalleryNotes {
                     .orElseThrow();
             out.add(String.format(Locale.ROOT, "Lowest output error on the front: %s (%s), relative error %.3g at "
                             + "%s%s.", best.architecture(), best.shortLabel(), best.relativeError(),
-                    SiFormat.format(best.energyJ(), "J"), versus(baseline, best.energyJ())));
+                    SiFormat.format(best.energyJ(), "J"), versus(baseline, best)));
         }
         return out;
     }
@@ -197,14 +200,69 @@ public final class GalleryNotes {
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
-    private static String versus(Optional<RunInfo.Baseline> baseline, double energyJ) {
+    /** The ratio to the named baseline, saying the design is priced at its own batch (verdict.md matches batches). */
+    private static String versus(Optional<RunInfo.Baseline> baseline, DesignPoint p) {
         if (baseline.isEmpty()) {
             return "";
         }
-        double ratio = baseline.get().energyJ() / energyJ;
+        double ratio = baseline.get().energyJ() / p.energyJ();
+        String batch = DesignPoint.clean(p.parameter("batch"));
+        String at = batch.isEmpty() ? "" : " (design at its own batch " + batch + ")";
         return ratio >= 1
-                ? String.format(Locale.ROOT, ", %.3gx less than the %s", ratio, baseline.get().name())
-                : String.format(Locale.ROOT, ", %.3gx more than the %s", 1 / ratio, baseline.get().name());
+                ? String.format(Locale.ROOT, ", %.3gx less than the %s%s", ratio, baseline.get().name(), at)
+                : String.format(Locale.ROOT, ", %.3gx more than the %s%s", 1 / ratio, baseline.get().name(), at);
+    }
+
+    /** The design's p_vs_float from the run's pareto.csv, NaN when the run has none (before re-scoring). */
+    private static double pValue(Path run, DesignPoint p) {
+        CsvTable t = CsvTable.read(run.resolve("pareto.csv"));
+        if (!t.has("p_vs_float")) {
+            return Double.NaN;
+        }
+        for (int r = 0; r < t.size(); r++) {
+            if (t.text(r, "design_key").equals(p.designKey())) {
+                return t.number(r, "p_vs_float");
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The run's verdict (verdict.json) in one line: the design within tolerance and its ratio to each baseline. */
+    static Optional<String> verdictLine(Path run) {
+        Path f = run.resolve("verdict.json");
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            var v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
+            var best = v.path("best");
+            if (!best.isObject()) {
+                return Optional.of(String.format(Locale.ROOT, "Verdict (verdict.json): no photonic design is within "
+                        + "%s points of float at the 95%% level.", v.path("tolerance").asText()));
+            }
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Verdict (verdict.json): the "
+                            + "lowest-energy photonic design within %s points of float (95%% paired interval) is %s at "
+                            + "%s per inference, %.2f %%; energy ratios, the design priced at each baseline's batch: ",
+                    v.path("tolerance").asText(), best.path("architecture").asText(),
+                    SiFormat.format(best.path("energy_j").asDouble(), "J"), 100 * best.path("accuracy").asDouble()));
+            boolean first = true;
+            for (var b : v.path("baselines")) {
+                if (b.path("ratio").isNumber()) {
+                    double r = b.path("ratio").asDouble();
+                    sb.append(first ? "" : "; ").append(b.path("name").asText()).append(" [")
+                            .append(b.path("kind").asText()).append("] ").append(r >= 1
+                                    ? String.format(Locale.ROOT, "%.3gx less", r)
+                                    : String.format(Locale.ROOT, "%.3gx more", 1 / r));
+                    first = false;
+                }
+            }
+            sb.append(v.path("more_accurate_than_float").path("claimed").asBoolean()
+                    ? ". A design is significantly more accurate than float." : ". No design is shown more accurate "
+                    + "than float.");
+            return Optional.of(sb.toString());
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static String largestShare(DesignPoint p) {

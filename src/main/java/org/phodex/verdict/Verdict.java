@@ -14,7 +14,8 @@ import java.util.Map;
  * @param chips         chip samples per photonic design
  * @param tolerancePts  the accuracy tolerance, percentage points below float
  * @param rescored      true when the accuracies are the end-of-run re-scoring's (else search-time estimates)
- * @param candidates    feasible photonic designs considered
+ * @param evaluated     feasible photonic designs the search evaluated
+ * @param candidates    of those, the ones re-scored (the verdict's candidates)
  * @param qualifying    of those, the ones within the tolerance at the 95% level
  * @param best          the lowest-energy qualifying photonic design (null when none qualifies)
  * @param closest       when none qualifies: the photonic design closest to the tolerance (else null)
@@ -25,7 +26,7 @@ import java.util.Map;
  * @param notes         anything the reader must know (not re-scored, reconstruction mismatches, ...)
  */
 public record Verdict(String run, String workload, double floatAccuracy, int samples, int chips, double tolerancePts,
-                      boolean rescored, int candidates, int qualifying, Design best, Design closest,
+                      boolean rescored, int evaluated, int candidates, int qualifying, Design best, Design closest,
                       List<Baseline> baselines, Claim moreAccurate, Component dominant, List<Assumption> assumptions,
                       List<String> notes) {
 

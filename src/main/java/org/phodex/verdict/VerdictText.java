@@ -34,10 +34,11 @@ public final class VerdictText {
                 v.tolerancePts()));
         sb.append(String.format(Locale.ROOT, "- run: `%s`; float network: %s on %d test samples%n", v.run(),
                 pct(v.floatAccuracy()), v.samples()));
-        sb.append(String.format(Locale.ROOT, "- accuracies: %s; %d feasible photonic designs, %d within %.2g points "
-                        + "of float%n", v.rescored() ? "re-scored at the end of the run (" + v.samples()
-                        + " samples x " + v.chips() + " chips per photonic design)" : "search-time estimates",
-                v.candidates(), v.qualifying(), v.tolerancePts()));
+        sb.append(String.format(Locale.ROOT, "- accuracies: %s; %d feasible photonic designs evaluated, %d "
+                        + "re-scored, %d within %.2g points of float%n", v.rescored() ? "re-scored at the end of the "
+                        + "run on " + v.samples() + " samples" + (v.chips() > 0 ? " x " + v.chips() + " chips per "
+                        + "photonic design" : "") : "search-time estimates",
+                v.evaluated(), v.candidates(), v.qualifying(), v.tolerancePts()));
         for (String n : v.notes()) {
             sb.append("- note: ").append(n).append('\n');
         }
@@ -47,9 +48,9 @@ public final class VerdictText {
                     + "the 95%% level**, so the question has no answer from this run.", v.tolerancePts()));
             if (v.closest() != null) {
                 Verdict.Design c = v.closest();
-                sb.append(String.format(Locale.ROOT, " Closest: %s at %s, %s; accuracy - float is at least %.2f "
-                                + "points (95%%). Try a wider --tolerance or a longer search.", c.key(),
-                        joules(c.energyJ()), accuracy(v, c), 100 * c.diffCi95Low()));
+                sb.append(String.format(Locale.ROOT, " Closest photonic design: `%s` at %s, %s; accuracy - float "
+                                + "is at least %.2f points (95%%). A wider --tolerance or a longer search may find "
+                                + "one.", c.key(), joules(c.energyJ()), accuracy(v, c), 100 * c.diffCi95Low()));
             }
             sb.append("\n\n");
         } else {
@@ -109,6 +110,7 @@ public final class VerdictText {
         o.put("accuracy_samples", v.samples());
         o.put("accuracy_chips", v.chips());
         o.put("rescored", v.rescored());
+        o.put("evaluated", v.evaluated());
         o.put("candidates", v.candidates());
         o.put("qualifying", v.qualifying());
         if (v.best() == null) {
@@ -169,8 +171,14 @@ public final class VerdictText {
                 howRun, pct(v.floatAccuracy()), v.samples()));
         if (!v.answered()) {
             sb.append(String.format(Locale.ROOT, "No photonic design is within %.2g points of float at the 95%% "
-                    + "level (%d designs %s), so 100x at equal accuracy is not shown.", v.tolerancePts(),
-                    v.candidates(), v.rescored() ? "re-scored" : "scored"));
+                    + "level (%d evaluated, %d re-scored), so 100x at equal accuracy is not shown", v.tolerancePts(),
+                    v.evaluated(), v.candidates()));
+            if (v.closest() != null) {
+                Verdict.Design c = v.closest();
+                sb.append(String.format(Locale.ROOT, "; the closest, %s, reaches %s at %s per inference",
+                        c.architecture(), pct(c.accuracy()), joules(c.energyJ())));
+            }
+            sb.append(". ");
         } else {
             Verdict.Design b = v.best();
             sb.append(String.format(Locale.ROOT, "Lowest-energy photonic design within %.2g points of float: %s at "

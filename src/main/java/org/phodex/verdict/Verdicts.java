@@ -35,6 +35,8 @@ import org.phodex.workload.Workload;
 public final class Verdicts {
     /** Default tolerance, percentage points below float. */
     public static final double DEFAULT_TOLERANCE_PTS = 0.5;
+    /** The re-scoring's band below float for designs beyond the archive (search.RescoreCandidates). */
+    static final double RESCORE_BAND_POINTS = 2.0;
 
     private Verdicts() {
     }
@@ -94,10 +96,26 @@ public final class Verdicts {
         List<Row> photonic = rows.stream().filter(r -> r.photonic).toList();
         List<Row> ok = photonic.stream().filter(r -> r.num("accuracy_diff_ci95_low") >= -tol).toList();
         Optional<Row> best = ok.stream().min(Comparator.comparingDouble(r -> r.num("energy_j")));
+        // every feasible photonic design the search evaluated (search-time estimates), for counts and "closest"
+        Path evals = runDir.resolve("evaluations.csv");
+        List<Row> evaluated = Files.isRegularFile(evals) ? read(evals, specs).stream().filter(r -> r.photonic)
+                .toList() : photonic;
         Verdict.Design closest = null;
         if (best.isEmpty()) {
             closest = photonic.stream().max(Comparator.comparingDouble(r -> r.num("accuracy_diff_ci95_low")))
                     .map(Verdicts::design).orElse(null);
+            if (closest == null) {
+                closest = evaluated.stream().max(Comparator.comparingDouble(r -> r.num("accuracy")))
+                        .map(Verdicts::design).orElse(null);
+                if (closest != null) {
+                    notes.add("no photonic design came within the re-scoring's band of float, so the closest one is "
+                            + "shown with its search-time estimate");
+                }
+            }
+        }
+        if (rescored && tolerancePts > RESCORE_BAND_POINTS) {
+            notes.add("the re-scoring took photonic designs within " + RESCORE_BAND_POINTS + " points of float (and "
+                    + "the archive): a wider tolerance can miss designs further below");
         }
 
         Verdict.Claim claim = claim(rows, floatAcc);
@@ -123,7 +141,7 @@ public final class Verdicts {
             assumptions = assumptions(b, cat.devices());
         }
         return new Verdict(runDir.toString(), w.name(), floatAcc, samples, chips, tolerancePts, rescored,
-                photonic.size(), ok.size(), best.map(Verdicts::design).orElse(null), closest, baselines, claim,
+                evaluated.size(), photonic.size(), ok.size(), best.map(Verdicts::design).orElse(null), closest, baselines, claim,
                 dominant, assumptions, notes);
     }
 

@@ -182,7 +182,12 @@
         : '<span class="no">no</span> (within noise of float)')
         + (m.p_value != null ? ', p = ' + esc(Number(m.p_value).toPrecision(3)) : '') + '</p>';
     }
-    if (V.dominant_component) { h += '<p>Dominant energy component: <b>' + esc(V.dominant_component) + '</b></p>'; }
+    if (V.dominant_component) {
+      var dc = V.dominant_component;
+      h += '<p>Dominant energy component: <b>' + esc(typeof dc === 'object' ? dc.name : dc) + '</b>'
+        + (typeof dc === 'object' && isFinite(Number(dc.share)) ? ' (' + (100 * dc.share).toFixed(0) + ' %)' : '')
+        + '</p>';
+    }
     if (best.design) {
       var d = best.design;
       var dt = typeof d === 'object' ? Object.keys(d).map(function (k) { return k + '=' + d[k]; }).join(' ') : d;

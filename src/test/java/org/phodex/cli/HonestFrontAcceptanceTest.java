@@ -218,4 +218,23 @@ class HonestFrontAcceptanceTest {
         assertEquals(old.get("ratio").asDouble(), board.get("ratio").asDouble(), 1e-12);
         assertTrue(j.get("p_vs_float").asDouble() > 0 && j.has("accuracy_ci95_low") && j.has("accuracy_p10"));
     }
+
+    /** The reason for the stratified subset: on mnist-mlp the first 400 test images flatter the float network. */
+    @Test
+    void stratifiedSubsetRepresentsTheSplitWhereTheFirst400DoNot() {
+        var w = org.phodex.evaluation.Catalog.locate().workload("mnist-mlp");
+        var net = w.network().orElseThrow();
+        double all = net.floatAccuracy(Integer.MAX_VALUE).top1();
+        double first = net.floatAccuracy(400).top1();
+        int[] idx = org.phodex.stats.StratifiedSample.indices(w.testLabels(), 400,
+                org.phodex.stats.StratifiedSample.SEARCH_SEED);
+        int right = 0;
+        for (boolean b : net.correct(net.exactBackend(), idx)) {
+            right += b ? 1 : 0;
+        }
+        double stratified = right / 400.0;
+        assertEquals(0.946, all, 0.0005);
+        assertEquals(0.965, first, 0.0005);
+        assertTrue(Math.abs(stratified - all) < 0.005, "stratified " + stratified + " vs whole split " + all);
+    }
 }
