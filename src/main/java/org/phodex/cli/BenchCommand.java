@@ -258,7 +258,7 @@ final class BenchCommand implements Callable<Integer> {
                 doc.with("dense_floor_cpu_ms").put(key(t), f.cpuMedian() * 1e3);
                 doc.with("ratio_to_floor_cpu").put(key(t), r.timing().cpuMedian() / f.cpuMedian());
                 out.printf(Locale.ROOT, "    dense float64 floor (the same products as plain dense GEMMs, %d thread%s): "
-                        + "%.2f ms median; candidate / floor = %.1f (in process CPU time: %.2f / %.2f ms = %.1f)%n", t,
+                        + "%.2f ms median; candidate / floor = %.1f (in CPU time of the Java threads: %.2f / %.2f ms = %.1f)%n", t,
                         t == 1 ? "" : "s", f.median() * 1e3, r.timing().median() / f.median(),
                         r.timing().cpuMedian() * 1e3, f.cpuMedian() * 1e3, r.timing().cpuMedian() / f.cpuMedian());
             }
