@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     int samples = 2000;
 
     @Option(names = "--search-evaluations", paramLabel = "N",
-            description = "random designs evaluated per thread count (default 48, quick 16)")
+            description = "random designs evaluated per thread count (default 12, quick 6)")
     Integer searchEvaluations;
 
     @Option(names = "--search-architecture", paramLabel = "ARCH", split = ",",
@@ -155,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
             torchonn(cat, th, n);
         }
         if (run.contains("search")) {
-            search(cat, th, searchEvaluations != null ? searchEvaluations : quick ? 16 : 48);
+            search(cat, th, searchEvaluations != null ? searchEvaluations : quick ? 6 : 12);
         }
         if (run.contains("scaling")) {
             scaling(cat, n);
@@ -358,6 +358,9 @@ final class BenchCommand implements Callable<Integer> {
         PhotonicSearchEvaluator ev = new PhotonicSearchEvaluator(cat, archs, "mnist-mlp", 1);
         List<Design> designs = Bench.randomDesigns(archs, evaluations, 7);
         // first pass: JIT, mesh programming and fits into the tile cache (what a search pays once per tile)
+        out.println("  first pass: butterfly and truncated tiles not yet in the fit store (~/.cache/phodex/tile-fits) are "
+                + "fitted now, 10-270 ms each: minutes on a machine's first run");
+        out.flush();
         Bench.SearchRun cold = Bench.search(ev, designs, 1);
         out.printf(Locale.ROOT, "  first pass (1 thread, programs and fits every tile): %6.2f evaluations/s  (%.2f s "
                 + "for %d)%n", cold.perSecond(), cold.seconds(), cold.evaluations());
