@@ -32,6 +32,16 @@ public interface Family {
         return true;
     }
 
+    /**
+     * True when the design can program an arbitrary matrix onto a tile as it arrives (a closed-form decomposition,
+     * a ring bank's per-ring setting, a digital array's weight load). A layout whose phases are found by a
+     * numerical fit cannot: activation-dependent weights (attention's Q K^T and P V) would need an optimization
+     * per inference, which no chip runs.
+     */
+    default boolean programsArbitraryWeightsPerInference(Design d) {
+        return true;
+    }
+
     /** The parameters every spec of this family must fix. */
     default List<String> requiredParameters() {
         return org.phodex.spec.ArchitectureSpec.requiredParams();

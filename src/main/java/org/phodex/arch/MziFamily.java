@@ -136,6 +136,12 @@ public abstract class MziFamily implements Family {
         return "modulator_mzm";
     }
 
+    /** Only a universal layout (exact decomposition) programs a matrix per inference; a fitted one cannot. */
+    @Override
+    public boolean programsArbitraryWeightsPerInference(Design d) {
+        return programmer(d).exact();
+    }
+
     @Override
     public WeightCells weightCells(Design d) {
         String ps = d.getString(Params.PHASE_SHIFTER);

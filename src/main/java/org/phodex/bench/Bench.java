@@ -150,7 +150,13 @@ public final class Bench {
      * by its row count (the kernel's time is linear in the rows).
      */
     public static double gemmFloorSeconds(Workload w, int images, int reps, int maxRows) {
+        return gemmFloor(w, images, reps, maxRows)[0];
+    }
+
+    /** {@link #gemmFloorSeconds} as {wall seconds, CPU seconds of the Java threads}, medians of the repetitions. */
+    public static double[] gemmFloor(Workload w, int images, int reps, int maxRows) {
         double total = 0;
+        double totalCpu = 0;
         SplittableRandom r = new SplittableRandom(9);
         for (org.phodex.workload.Gemm g : w.gemms()) {
             long rows = g.rows() * images * g.count();
@@ -168,8 +174,9 @@ public final class Bench {
             int[] nz = new int[g.inner()];
             Timing t = Timing.of(2, reps, () -> Kernels.multiply(x, 0, m, g.inner(), wt, ld, 0, ld, y, nz));
             total += t.median() * ((double) rows / m);
+            totalCpu += t.cpuMedian() * ((double) rows / m);
         }
-        return total;
+        return new double[] {total, totalCpu};
     }
 
     /**
@@ -285,7 +292,27 @@ public final class Bench {
         }
     }
 
-    /** CPU nanoseconds of this process so far, or -1. */
+    /**
+     * CPU nanoseconds of the JVM's live Java threads so far (nanosecond resolution; JIT and GC threads are not
+     * Java threads and are left out), or -1. Use across work whose threads outlive the interval (the simulator's
+     * pool, the calling thread).
+     */
+    public static long javaThreadsCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!mx.isThreadCpuTimeSupported()) {
+            return -1;
+        }
+        long sum = 0;
+        for (long id : mx.getAllThreadIds()) {
+            long t = mx.getThreadCpuTime(id);
+            if (t > 0) {
+                sum += t;
+            }
+        }
+        return sum;
+    }
+
+    /** CPU nanoseconds of this process so far (10 ms resolution on Linux), or -1. */
     public static long processCpuNanos() {
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {

@@ -3,9 +3,9 @@ package org.phodex.bench;
 import java.util.Arrays;
 
 /**
- * Repeated measurements of one piece of work, in seconds: wall clock, and the CPU time of the whole process over
- * the same interval (NaN where the JVM cannot tell). On a shared machine wall time includes the time the threads
- * waited for a core; CPU time does not (it includes the JIT and GC threads, small after warm-up).
+ * Repeated measurements of one piece of work, in seconds: wall clock, and the CPU time of the JVM's Java threads
+ * over the same interval ({@link Bench#javaThreadsCpuNanos}; NaN where the JVM cannot tell). On a shared machine
+ * wall time includes the time the threads waited for a core; CPU time does not.
  */
 public record Timing(double[] seconds, double[] cpuSeconds) {
 
@@ -27,11 +27,11 @@ public record Timing(double[] seconds, double[] cpuSeconds) {
         double[] s = new double[reps];
         double[] c = new double[reps];
         for (int i = 0; i < reps; i++) {
-            long c0 = Bench.processCpuNanos();
+            long c0 = Bench.javaThreadsCpuNanos();
             long t0 = System.nanoTime();
             work.run();
             s[i] = (System.nanoTime() - t0) / 1e9;
-            long c1 = Bench.processCpuNanos();
+            long c1 = Bench.javaThreadsCpuNanos();
             c[i] = c0 < 0 ? Double.NaN : (c1 - c0) / 1e9;
         }
         return new Timing(s, c);

@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     int samples = 2000;
 
     @Option(names = "--search-evaluations", paramLabel = "N",
-            description = "random designs evaluated per thread count (default 48, quick 16)")
+            description = "random designs evaluated per thread count (default 12, quick 6)")
     Integer searchEvaluations;
 
     @Option(names = "--search-architecture", paramLabel = "ARCH", split = ",",
@@ -88,6 +88,8 @@ final class BenchCommand implements Callable<Integer> {
     private final ObjectNode doc = new ObjectMapper().createObjectNode();
     /** Median ms of the full mnist candidate per thread count, when measured in this run. */
     private final java.util.Map<Integer, Double> mnistMs = new java.util.LinkedHashMap<>();
+    /** Median CPU ms of the full mnist candidate per thread count, when measured in this run. */
+    private final java.util.Map<Integer, Double> mnistCpuMs = new java.util.LinkedHashMap<>();
 
     @Override
     public Integer call() {
@@ -153,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
             torchonn(cat, th, n);
         }
         if (run.contains("search")) {
-            search(cat, th, searchEvaluations != null ? searchEvaluations : quick ? 16 : 48);
+            search(cat, th, searchEvaluations != null ? searchEvaluations : quick ? 6 : 12);
         }
         if (run.contains("scaling")) {
             scaling(cat, n);
@@ -249,13 +251,14 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (floor != null) {
                 mnistMs.put(t, r.timing().median() * 1e3);
+                mnistCpuMs.put(t, r.timing().cpuMedian() * 1e3);
                 Timing f = Bench.denseFloor(c.network(), batch, t, 3, Math.max(reps, 5));
                 floor.put(key(t), f.median() * 1e3);
                 ratio.put(key(t), r.timing().median() / f.median());
                 doc.with("dense_floor_cpu_ms").put(key(t), f.cpuMedian() * 1e3);
                 doc.with("ratio_to_floor_cpu").put(key(t), r.timing().cpuMedian() / f.cpuMedian());
                 out.printf(Locale.ROOT, "    dense float64 floor (the same products as plain dense GEMMs, %d thread%s): "
-                        + "%.2f ms median; candidate / floor = %.1f (in process CPU time: %.2f / %.2f ms = %.1f)%n", t,
+                        + "%.2f ms median; candidate / floor = %.1f (in CPU time of the Java threads: %.2f / %.2f ms = %.1f)%n", t,
                         t == 1 ? "" : "s", f.median() * 1e3, r.timing().median() / f.median(),
                         r.timing().cpuMedian() * 1e3, f.cpuMedian() * 1e3, r.timing().cpuMedian() / f.cpuMedian());
             }
@@ -304,18 +307,24 @@ final class BenchCommand implements Callable<Integer> {
         for (int t : th) {
             Bench.CandidateRun e = Bench.runCandidate(eq, samples, t, quick ? 3 : 5, reps);
             double fm;
+            double fcpu;
             double facc = Double.NaN;
             if (mnistMs.containsKey(t)) {
                 fm = mnistMs.get(t);
+                fcpu = mnistCpuMs.get(t);
             } else {
                 Bench.CandidateRun f = Bench.runCandidate(full, samples, t, quick ? 3 : 5, reps);
                 fm = f.timing().median() * 1e3;
+                fcpu = f.timing().cpuMedian() * 1e3;
                 facc = f.accuracy();
             }
             eqMs.put(key(t), e.timing().median() * 1e3);
             fullMs.put(key(t), fm);
-            out.printf(Locale.ROOT, "  %d thread%s: torchonn-equivalent %7.2f ms median (accuracy %.4f)   full model "
-                    + "%7.2f ms median%s%n", t, t == 1 ? " " : "s", e.timing().median() * 1e3, e.accuracy(), fm,
+            doc.with("torchonn_equivalent_cpu_ms").put(key(t), e.timing().cpuMedian() * 1e3);
+            doc.with("torchonn_full_model_cpu_ms").put(key(t), fcpu);
+            out.printf(Locale.ROOT, "  %d thread%s: torchonn-equivalent %7.2f ms median, %6.2f CPU ms (accuracy %.4f)   "
+                    + "full model %7.2f ms median, %6.2f CPU ms%s%n", t, t == 1 ? " " : "s", e.timing().median() * 1e3,
+                    e.timing().cpuMedian() * 1e3, e.accuracy(), fm, fcpu,
                     Double.isNaN(facc) ? " (above)" : String.format(Locale.ROOT, " (accuracy %.4f)", facc));
         }
     }
@@ -349,6 +358,9 @@ final class BenchCommand implements Callable<Integer> {
         PhotonicSearchEvaluator ev = new PhotonicSearchEvaluator(cat, archs, "mnist-mlp", 1);
         List<Design> designs = Bench.randomDesigns(archs, evaluations, 7);
         // first pass: JIT, mesh programming and fits into the tile cache (what a search pays once per tile)
+        out.println("  first pass: butterfly and truncated tiles not yet in the fit store (~/.cache/phodex/tile-fits) are "
+                + "fitted now, 10-270 ms each: minutes on a machine's first run");
+        out.flush();
         Bench.SearchRun cold = Bench.search(ev, designs, 1);
         out.printf(Locale.ROOT, "  first pass (1 thread, programs and fits every tile): %6.2f evaluations/s  (%.2f s "
                 + "for %d)%n", cold.perSecond(), cold.seconds(), cold.evaluations());
@@ -378,10 +390,11 @@ final class BenchCommand implements Callable<Integer> {
 
     private void scaling(Catalog cat, int reps) {
         out.println();
-        out.println("scaling: one candidate on one thread against mesh size n, test-set size and workload (ms, mean per "
-                + "run; phases in wall ms; floor = the workload's GEMMs as dense float64 products, same run):");
-        out.println("  workload    n    images   tiles   total ms   build   DAC   product   noise+ADC   other   "
-                + "cpu ms   floor ms   x floor   accuracy");
+        out.println("scaling: one candidate on one thread against mesh size n, test-set size and workload (mean per run; "
+                + "CPU ms of the Java threads, which a shared machine inflates far less than wall time; floor = the "
+                + "workload's GEMMs as dense float64 products in the same run, CPU ms):");
+        out.println("  workload    n    images   tiles    wall ms   cpu ms   build   DAC   product   noise+ADC   other  "
+                + "floor ms   x floor   accuracy");
         com.fasterxml.jackson.databind.node.ArrayNode rows = doc.putArray("scaling");
         int[] sizes = quick ? new int[] {8, 32} : new int[] {8, 16, 32, 64};
         int[] counts = quick ? new int[] {500} : new int[] {500, 1000, 2000};
@@ -390,26 +403,26 @@ final class BenchCommand implements Callable<Integer> {
             for (int images : counts) {
                 Bench.CandidateRun r = Bench.runCandidate(c, images, 1, 2, reps);
                 scalingRow(rows, "mnist-mlp", size, images, c.tiles(), r,
-                        Bench.gemmFloorSeconds(cat.workload("mnist-mlp"), images, Math.max(reps, 5), 4096));
+                        Bench.gemmFloor(cat.workload("mnist-mlp"), images, Math.max(reps, 5), 4096));
             }
         }
         for (String w : scalingModels) {
             int images = quick ? 50 : 200;
             Bench.CandidateRun r = Bench.runModelCandidate(cat, Clements.NAME, w, List.of("mesh_size=32"), images, 1,
                     Math.max(1, reps / 3));
-            scalingRow(rows, w, 32, images, -1, r, Bench.gemmFloorSeconds(cat.workload(w), images, 5, 4096));
+            scalingRow(rows, w, 32, images, -1, r, Bench.gemmFloor(cat.workload(w), images, 5, 4096));
         }
     }
 
     private void scalingRow(com.fasterxml.jackson.databind.node.ArrayNode rows, String workload, int size, int images,
-            int tiles, Bench.CandidateRun r, double floorS) {
+            int tiles, Bench.CandidateRun r, double[] floor) {
         double total = java.util.Arrays.stream(r.timing().seconds()).average().orElse(0);
         double cpu = java.util.Arrays.stream(r.timing().cpuSeconds()).average().orElse(Double.NaN);
-        double[] p = r.phaseSeconds();
-        double other = Math.max(0, total - p[0] - p[1] - p[2] - p[3]);
-        out.printf(Locale.ROOT, "  %-10s %-4d %6d %7s %10.2f %7.2f %5.2f %9.2f %11.2f %7.2f %8.2f %10.2f %9.1f   %.4f%n",
-                workload, size, images, tiles < 0 ? "-" : Integer.toString(tiles), total * 1e3, p[0] * 1e3, p[1] * 1e3,
-                p[2] * 1e3, p[3] * 1e3, other * 1e3, cpu * 1e3, floorS * 1e3, total / floorS, r.accuracy());
+        double[] p = r.cpuPhaseSeconds();
+        double other = Math.max(0, cpu - p[0] - p[1] - p[2] - p[3]);
+        out.printf(Locale.ROOT, "  %-10s %-4d %6d %7s %10.2f %8.2f %7.2f %5.2f %9.2f %11.2f %7.2f %10.2f %9.1f   %.4f%n",
+                workload, size, images, tiles < 0 ? "-" : Integer.toString(tiles), total * 1e3, cpu * 1e3, p[0] * 1e3,
+                p[1] * 1e3, p[2] * 1e3, p[3] * 1e3, other * 1e3, floor[1] * 1e3, cpu / floor[1], r.accuracy());
         ObjectNode o = rows.addObject();
         o.put("workload", workload);
         o.put("mesh_size", size);
@@ -417,15 +430,16 @@ final class BenchCommand implements Callable<Integer> {
         if (tiles >= 0) {
             o.put("tiles", tiles);
         }
-        o.put("total_ms", total * 1e3);
+        o.put("wall_ms", total * 1e3);
         o.put("cpu_ms", cpu * 1e3);
-        o.put("build_ms", p[0] * 1e3);
-        o.put("dac_ms", p[1] * 1e3);
-        o.put("product_ms", p[2] * 1e3);
-        o.put("noise_adc_ms", p[3] * 1e3);
-        o.put("other_ms", other * 1e3);
-        o.put("floor_ms", floorS * 1e3);
-        o.put("ratio_to_floor", total / floorS);
+        o.put("build_cpu_ms", p[0] * 1e3);
+        o.put("dac_cpu_ms", p[1] * 1e3);
+        o.put("product_cpu_ms", p[2] * 1e3);
+        o.put("noise_adc_cpu_ms", p[3] * 1e3);
+        o.put("other_cpu_ms", other * 1e3);
+        o.put("floor_wall_ms", floor[0] * 1e3);
+        o.put("floor_cpu_ms", floor[1] * 1e3);
+        o.put("ratio_to_floor_cpu", cpu / floor[1]);
         o.put("accuracy", r.accuracy());
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import org.phodex.moo.GenerationEvaluator;
@@ -62,7 +63,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
     /** True for the evaluator that opened the connection (it closes it). */
     private final boolean owner;
     private final String label;
-    private final java.util.concurrent.atomic.AtomicLong ids;
+    private final AtomicLong ids;
     private long remote;
     private long locally;
     private double roundTripS;
@@ -72,8 +73,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
     }
 
     private ClusterEvaluator(HazelcastInstance client, Secret secret, EvalContext ctx, GenerationEvaluator local,
-                             Consumer<String> log, Map<UUID, String> excluded, java.util.concurrent.atomic.AtomicLong ids,
-                             boolean owner) {
+                             Consumer<String> log, Map<UUID, String> excluded, AtomicLong ids, boolean owner) {
         this.client = client;
         this.executor = client.getExecutorService(Configs.EXECUTOR);
         this.secret = secret;
@@ -108,7 +108,7 @@ final class ClusterEvaluator implements Cluster.Evaluator {
         Configs.quietLogs(Level.SEVERE);
         try {
             ClusterEvaluator ce = new ClusterEvaluator(hz, s.secret(), ctx, local, log, new ConcurrentHashMap<>(),
-                    new java.util.concurrent.atomic.AtomicLong(), true);
+                    new AtomicLong(), true);
             ce.probe();
             return ce;
         } catch (RuntimeException e) {

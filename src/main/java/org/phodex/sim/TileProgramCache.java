@@ -17,12 +17,13 @@ import org.phodex.photonics.SvdTile;
  * (1,600 tiles per n = 8 design of each butterfly stack count and truncated depth) whose numerical fits cost tens
  * to hundreds of milliseconds each, and a count bound of a few thousand evicted them between the candidates that
  * share them. The default budget, {@value #DEFAULT_BUDGET_MB} MB (system property {@code phodex.tileCache.mb}),
- * holds about 6,000 programmed 32 x 32 Clements tiles or about 60,000 8 x 8 butterfly tiles.
+ * holds about 6,000 programmed 32 x 32 Clements tiles or about 60,000 8 x 8 butterfly tiles. Fitted tiles missing
+ * here are looked up in the {@link TileFitStore} on disk before they are fitted, and stored there after.
  */
 final class TileProgramCache {
     static final int DEFAULT_BUDGET_MB = 256;
     private static final TileProgramCache SHARED = new TileProgramCache(
-            Long.getLong("phodex.tileCache.mb", DEFAULT_BUDGET_MB) << 20);
+            Long.getLong("phodex.tileCache.mb", DEFAULT_BUDGET_MB) << 20, TileFitStore.shared());
 
     private record Key(String programmer, int n, double[] weights, int hash) {
         Key(String programmer, int n, double[] weights) {
@@ -46,10 +47,17 @@ final class TileProgramCache {
 
     private final Map<Key, Entry> map = new LinkedHashMap<>(16, 0.75f, true);
     private final long budgetBytes;
+    private final TileFitStore store;
     private long bytes;
 
-    TileProgramCache(long budgetBytes) {
+    /** @param store where fitted tiles persist across processes (null: nowhere) */
+    TileProgramCache(long budgetBytes, TileFitStore store) {
         this.budgetBytes = budgetBytes;
+        this.store = store;
+    }
+
+    TileProgramCache(long budgetBytes) {
+        this(budgetBytes, null);
     }
 
     static TileProgramCache shared() {
@@ -78,7 +86,13 @@ final class TileProgramCache {
                 return e.tile();
             }
         }
-        SvdTile t = SvdTile.program(w, n, programmer);
+        SvdTile t = store == null ? null : store.load(w, n, programmer);
+        if (t == null) {
+            t = SvdTile.program(w, n, programmer);
+            if (store != null) {
+                store.save(w, n, programmer, t);
+            }
+        }
         Entry e = new Entry(t, estimateBytes(t));
         synchronized (this) {
             Entry old = map.put(key, e);
