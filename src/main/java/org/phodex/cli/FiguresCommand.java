@@ -60,6 +60,11 @@ public final class FiguresCommand implements Callable<Integer> {
             + "few minutes more)")
     boolean withVit;
 
+    @Option(names = "--with-codesign", description = "add the co-design figures on digits-mlp: accuracy against "
+            + "phase error for Clements and butterfly meshes, post-mapping and trained for the hardware, and against "
+            + "detected photons per MAC (trains once per training key, about a quarter of an hour on 2 cores)")
+    boolean withCodesign;
+
     @Option(names = "--only", split = ",", paramLabel = "ENTRY", description = "regenerate only these entries "
             + "(folder names, e.g. search-mnist-vit); the other folders and their README sections stay as they are")
     List<String> only;
@@ -99,6 +104,7 @@ public final class FiguresCommand implements Callable<Integer> {
                         Families.get(Clements.NAME).layoutName(), p)),
                 new Recipe("mesh-butterfly-16", true, (n, t, w, p) -> mesh(n,
                         "Programmed 16x16 butterfly mesh (crossings between stages)", "butterfly", p)),
+                new Recipe("codesign-digits-mlp", withCodesign, (n, t, w, p) -> codesign(n, t, w, p)),
                 new Recipe("search-mnist-mlp", withMnist, (n, t, w, p) -> search(n,
                         "mnist-mlp: search over all families", "mnist-mlp", budget(quick ? 8 : 24, quick ? 2 : 8),
                         t, w, p)),
@@ -206,6 +212,50 @@ public final class FiguresCommand implements Callable<Integer> {
                 : GalleryNotes.sweep2d(merged, params.get(0), params.get(1));
         return done(progress, name, title, String.join("; ", shown) + " (sweeps joined, then `phodex plot`)", notes,
                 t0);
+    }
+
+    /**
+     * Co-design on digits-mlp, 8-mode meshes (the families' default, feasible at 0 dB margin): accuracy against the phase error (coupler error 0.005) for Clements
+     * (post-mapping, noise-aware) and butterfly (post-mapping, in-mesh-noise-aware), and against detected photons
+     * per MAC for Clements (post-mapping, noise-aware) over the laser margin.
+     */
+    private Entry codesign(String name, String threads, Path work, PrintWriter progress) throws IOException {
+        long t0 = System.nanoTime();
+        List<String> shown = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        String sigma = quick ? "phase_error_rad=0:0.1:0.05" : "phase_error_rad=0:0.1:0.02";
+        for (String[] a : new String[][] {{Clements.NAME, "post-mapping,noise-aware"},
+                {"mzi-butterfly", "post-mapping,in-mesh-noise-aware"}}) {
+            Path dir = work.resolve(name).resolve(a[0]);
+            List<String> args = List.of("sweep", "-a", a[0], "-w", "digits-mlp", "--seed", SEED, "--set",
+                    "mesh_size=8", "--set", "coupler_error=0.005", "--vary", "training=" + a[1], "--vary", sigma);
+            shown.add("phodex " + String.join(" ", args));
+            runStep(name, concat(args, List.of("--threads", threads, "-o", dir.toString(), "--force")));
+            dirs.add(dir);
+        }
+        Path merged = work.resolve(name).resolve("merged");
+        SweepMerge.merge(dirs, merged);
+        Path photons = work.resolve(name).resolve("photons");
+        List<String> args = List.of("sweep", "-a", Clements.NAME, "-w", "digits-mlp", "--seed", SEED, "--set",
+                "mesh_size=8", "--vary", "training=post-mapping,noise-aware", "--vary",
+                quick ? "laser_margin_db=-24:0:12" : "laser_margin_db=-24:0:4");
+        shown.add("phodex " + String.join(" ", args));
+        runStep(name, concat(args, List.of("--threads", threads, "-o", photons.toString(), "--force")));
+        Path dest = fresh(name);
+        List<String> notes = new ArrayList<>(org.phodex.plot.CodesignFigures.write(merged.resolve("sweep.csv"),
+                "phase_error_rad", "phase error sigma (rad)", false,
+                "Fabrication error: post-mapping vs trained for the hardware (digits-mlp, N = 8)",
+                "codesign_phase_error", dest));
+        notes.addAll(org.phodex.plot.CodesignFigures.write(photons.resolve("sweep.csv"),
+                "detected_photons_per_mac", "detected photons per MAC", true,
+                "Photons per MAC: post-mapping vs noise-aware (digits-mlp, Clements N = 8)",
+                "codesign_photons", dest));
+        Files.copy(merged.resolve("sweep.csv"), dest.resolve("sweep_phase_error.csv"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(photons.resolve("sweep.csv"), dest.resolve("sweep_photons.csv"),
+                StandardCopyOption.REPLACE_EXISTING);
+        return done(progress, name, "Co-design: accuracy against phase error and against photons per MAC",
+                String.join("; ", shown), notes, t0);
     }
 
     private Entry mesh(String name, String title, String layout, PrintWriter progress) throws IOException {

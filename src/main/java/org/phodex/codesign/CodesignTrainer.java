@@ -77,6 +77,8 @@ public final class CodesignTrainer {
     public static Codesigned train(Network net, TrainingMode mode, TrainingKey key, Hyper hyper, long seed) {
         check(mode, key.settings());
         long t0 = System.nanoTime();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
         List<Layer> layers = net.layers();
         SimSettings sim = key.settings();
         int nl = layers.size();
@@ -164,7 +166,10 @@ public final class CodesignTrainer {
             out.add(Layer.of(ly.inDim(), ly.outDim(), w, biases.get(l).value(), ly.activation()));
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        return new Codesigned(out, tiles, String.format(java.util.Locale.ROOT, "trained (%s) in %.1f s", mode.key(), s));
+        // training runs on this thread: its CPU time says what a free core would take, whatever the machine's load
+        double cpu = cpu0 < 0 ? Double.NaN : (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        return new Codesigned(out, tiles, String.format(java.util.Locale.ROOT, "trained (%s) in %.1f s (%.1f CPU-s)",
+                mode.key(), s, cpu));
     }
 
     static MeshProgrammer programmer(SimSettings sim) {

@@ -91,9 +91,9 @@ public record CostReport(Map<String, Priced> priced, ActionCounts counts, double
         return link.photonsPerReading() * counts.detectorReadings() / macs();
     }
 
-    /** Laser optical energy per MAC: the chip's optical laser power for as long as the optics compute. */
+    /** Laser optical energy per MAC: the chip's optical laser power for as long as the laser is on (the laser line). */
     public double opticalEnergyPerMacJ() {
-        return link.laserOpticalW() * computeTimeS() / macs();
+        return link.laserOpticalW() * counts.laserOnS() / macs();
     }
 
     public double throughputMacsPerS() {

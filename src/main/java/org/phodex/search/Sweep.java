@@ -157,7 +157,9 @@ public final class Sweep {
         m.put("points", grid.size());
         m.put("start", RunFiles.now());
         RunFiles.mergeRunInfo(m, runInfo);
-        List<String> params = new ArrayList<>(new java.util.TreeSet<>(base.params().keySet()));
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(base.params().keySet());
+        axes.forEach(a -> names.add(a.name())); // a varied parameter is a column even when the spec omits it
+        List<String> params = new ArrayList<>(names);
         CsvLayout layout = null;
         long t0 = System.nanoTime();
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(dir.resolve("sweep.csv"),

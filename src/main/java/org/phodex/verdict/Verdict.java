@@ -19,6 +19,7 @@ import java.util.Map;
  * @param qualifying    of those, the ones within the tolerance at the 95% level
  * @param best          the lowest-energy qualifying photonic design (null when none qualifies)
  * @param closest       when none qualifies: the photonic design closest to the tolerance (else null)
+ * @param digital       the run's lowest-energy digital design within the tolerance (null when none)
  * @param baselines     every baseline beside {@code best} (empty when none qualifies)
  * @param moreAccurate  whether any design of the run is significantly more accurate than float
  * @param dominant      the winner's largest energy component (null when none qualifies)
@@ -26,7 +27,7 @@ import java.util.Map;
  * @param notes         anything the reader must know (not re-scored, reconstruction mismatches, ...)
  */
 public record Verdict(String run, String workload, double floatAccuracy, int samples, int chips, double tolerancePts,
-                      boolean rescored, int evaluated, int candidates, int qualifying, Design best, Design closest,
+                      boolean rescored, int evaluated, int candidates, int qualifying, Design best, Design closest, Design digital,
                       List<Baseline> baselines, Claim moreAccurate, Component dominant, List<Assumption> assumptions,
                       List<String> notes) {
 

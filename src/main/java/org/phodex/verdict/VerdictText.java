@@ -76,6 +76,12 @@ public final class VerdictText {
             sb.append("\nThe design is priced at each baseline's batch. \"Above idle\" GPU figures leave out the board's "
                     + "idle power and are compared with the design's whole energy, which favours the GPU.\n\n");
         }
+        if (v.digital() != null) {
+            Verdict.Design d = v.digital();
+            sb.append(String.format(Locale.ROOT, "Lowest-energy digital design of the run within %.2g points of float: "
+                    + "`%s` at %s per inference, %s.%n%n", v.tolerancePts(), d.key(), joules(d.energyJ()),
+                    accuracy(v, d)));
+        }
         Verdict.Claim c = v.moreAccurate();
         if (c.claimed()) {
             sb.append(String.format(Locale.ROOT, "More accurate than float: yes, `%s` (p = %.2g, exact paired "
@@ -120,6 +126,9 @@ public final class VerdictText {
         }
         if (v.closest() != null) {
             o.set("closest", design(v.closest()));
+        }
+        if (v.digital() != null) {
+            o.set("digital_best", design(v.digital()));
         }
         o.set("baselines", Baselines.toJson(v.baselines(), true));
         ObjectNode m = o.putObject("more_accurate_than_float");
@@ -201,6 +210,12 @@ public final class VerdictText {
                 sb.append(String.format(Locale.ROOT, "Its energy is dominated by %s (%.0f %%). ", v.dominant().name(),
                         100 * v.dominant().share()));
             }
+        }
+        if (v.digital() != null) {
+            Verdict.Design d = v.digital();
+            sb.append(String.format(Locale.ROOT, "The run's lowest-energy digital design within %.2g points of float "
+                            + "(%s) needs %s per inference at batch %d, %s. ", v.tolerancePts(), d.architecture(),
+                    joules(d.energyJ()), d.batch(), pct(d.accuracy())));
         }
         Verdict.Claim c = v.moreAccurate();
         sb.append(c.claimed() ? String.format(Locale.ROOT, "A design is more accurate than float (p = %.2g).",

@@ -140,8 +140,12 @@ public final class Verdicts {
             dominant = dominant(b);
             assumptions = assumptions(b, cat.devices());
         }
+        Verdict.Design digitalBest = rows.stream().filter(r -> !r.photonic)
+                .filter(r -> r.num("accuracy_diff_ci95_low") >= -tol)
+                .min(Comparator.comparingDouble(r -> r.num("energy_j"))).map(Verdicts::design).orElse(null);
         return new Verdict(runDir.toString(), w.name(), floatAcc, samples, chips, tolerancePts, rescored,
-                evaluated.size(), photonic.size(), ok.size(), best.map(Verdicts::design).orElse(null), closest, baselines, claim,
+                evaluated.size(), photonic.size(), ok.size(), best.map(Verdicts::design).orElse(null), closest,
+                digitalBest, baselines, claim,
                 dominant, assumptions, notes);
     }
 

@@ -141,7 +141,8 @@ class CostModelTest {
         double macsPerReading = 101_632.0 / (100 * 32 + 4 * 10);
         assertEquals(photonsPerReading / macsPerReading, r.detectedPhotonsPerMac(),
                 1e-9 * r.detectedPhotonsPerMac());
-        double opticalJ = r.link().laserOpticalW() * r.computeTimeS();
+        // the laser line's energy over the wall-plug efficiency's share: optical = electrical x 0.2
+        double opticalJ = r.breakdownJ().get("laser") * 0.2;
         assertEquals(opticalJ / 101_632, r.opticalEnergyPerMacJ(), 1e-9 * r.opticalEnergyPerMacJ());
         // less laser, fewer photons: 10 dB less margin is 10x fewer
         CostReport low = cost(d.with(Params.LASER_MARGIN_DB, d.getDouble(Params.LASER_MARGIN_DB) - 10));
