@@ -185,13 +185,8 @@ public final class Bench {
      */
     public static CandidateRun runModelCandidate(Catalog cat, String architecture, String workload,
             List<String> settings, int samples, int warmup, int reps) {
-        ArchitectureSpec arch = cat.architecture(architecture);
         Workload w = cat.workload(workload);
-        DesignResolver.Resolved r = DesignResolver.resolve(arch, cat.devices(), settings);
-        Family family = Families.get(arch.family());
-        CostReport cost = CostModel.evaluate(r.design(), family, r.devices(), w);
-        SimSettings sim = family.simSettings(r.design(), r.devices(), cost.link().receivedPowerW(),
-                cost.link().detector());
+        SimSettings sim = simSettings(cat, architecture, w, settings).sim();
         org.phodex.train.Trained trained = org.phodex.train.Trained.of(w.model().orElseThrow(
                 () -> new IllegalArgumentException(workload + " is not a CNN or ViT workload")));
         double[] accSum = {0};
@@ -222,19 +217,29 @@ public final class Bench {
         return new CandidateRun(t, accSum[0] / reps, ph, cpu);
     }
 
+    private record Resolved(DesignResolver.Resolved resolved, SimSettings sim) {
+    }
+
+    /** The design's simulator settings at its link budget's received power, as the evaluator sets them up. */
+    private static Resolved simSettings(Catalog cat, String architecture, Workload w, List<String> settings) {
+        ArchitectureSpec arch = cat.architecture(architecture);
+        DesignResolver.Resolved r = DesignResolver.resolve(arch, cat.devices(), settings);
+        Family family = Families.get(arch.family());
+        CostReport cost = CostModel.evaluate(r.design(), family, r.devices(), w);
+        return new Resolved(r, family.simSettings(r.design(), r.devices(), cost.link().receivedPowerW(),
+                cost.link().detector()));
+    }
+
     /** One candidate's simulation set-up: the design, its simulator settings at its link budget, its network. */
     public record Candidate(String label, Design design, SimSettings sim, Network network, int tiles, int meshes) {
     }
 
     /** The design {@code architecture} with {@code settings} on {@code workload}, as the evaluator would set it up. */
     public static Candidate candidate(Catalog cat, String architecture, String workload, List<String> settings) {
-        ArchitectureSpec arch = cat.architecture(architecture);
         Workload w = cat.workload(workload);
-        DesignResolver.Resolved r = DesignResolver.resolve(arch, cat.devices(), settings);
-        Family family = Families.get(arch.family());
-        CostReport cost = CostModel.evaluate(r.design(), family, r.devices(), w);
-        SimSettings sim = family.simSettings(r.design(), r.devices(), cost.link().receivedPowerW(),
-                cost.link().detector());
+        Resolved rs = simSettings(cat, architecture, w, settings);
+        SimSettings sim = rs.sim();
+        DesignResolver.Resolved r = rs.resolved();
         Network net = w.network().orElseThrow(() -> new IllegalArgumentException(workload + " has no network"));
         int tiles = 0;
         for (Layer l : net.layers()) {

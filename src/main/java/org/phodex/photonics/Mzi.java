@@ -17,6 +17,13 @@ public final class Mzi {
     /** Ideal 50:50 coupler amplitude ratio. */
     public static final double R_IDEAL = Math.sqrt(0.5);
 
+    /**
+     * True when {@link #rotateRows} runs its whole vectors on the Vector API ({@code jdk.incubator.vector} loaded and
+     * {@code -Dphodex.vector=false} not set); the same bits either way.
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("phodex.vector"));
+
     private Mzi() {
     }
 
@@ -118,7 +125,8 @@ public final class Mzi {
         int ob = b * n;
         double t00r = t[0], t00i = t[1], t01r = t[2], t01i = t[3];
         double t10r = t[4], t10i = t[5], t11r = t[6], t11i = t[7];
-        for (int j = 0; j < n; j++) {
+        int j0 = VECTOR ? VectorRows.rotateRows(re, im, oa, ob, n, t00r, t00i, t01r, t01i, t10r, t10i, t11r, t11i) : 0;
+        for (int j = j0; j < n; j++) {
             double xr = re[oa + j], xi = im[oa + j];
             double yr = re[ob + j], yi = im[ob + j];
             re[oa + j] = t00r * xr - t00i * xi + t01r * yr - t01i * yi;
