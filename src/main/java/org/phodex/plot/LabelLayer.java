@@ -75,6 +75,27 @@ final class LabelLayer extends AbstractXYAnnotation {
         return lastArea;
     }
 
+    /**
+     * A vertical label that fits the plot's height: as it is; else without its parenthetical details; else its
+     * name cut with an ellipsis before the ": value" part (the full text is in the figure's CSV).
+     */
+    static String fitted(String text, FontMetrics fm, double maxWidth) {
+        if (fm.stringWidth(text) <= maxWidth) {
+            return text;
+        }
+        String shorter = text.replaceAll("\\s*\\([^()]*\\)", "");
+        if (fm.stringWidth(shorter) <= maxWidth) {
+            return shorter;
+        }
+        int colon = shorter.lastIndexOf(": ");
+        String value = colon >= 0 ? shorter.substring(colon) : "";
+        String name = colon >= 0 ? shorter.substring(0, colon) : shorter;
+        while (name.length() > 1 && fm.stringWidth(name + "\u2026" + value) > maxWidth) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return name.strip() + "\u2026" + value;
+    }
+
     @Override
     public void draw(Graphics2D g2, XYPlot plot, Rectangle2D area, ValueAxis domainAxis, ValueAxis rangeAxis,
                      int rendererIndex, PlotRenderingInfo info) {
@@ -99,7 +120,8 @@ final class LabelLayer extends AbstractXYAnnotation {
                 continue; // the line is outside the range drawn: no label either
             }
             double xs = domainAxis.valueToJava2D(l.x(), area, plot.getDomainAxisEdge());
-            double len = fm.stringWidth(l.text()) + 2 * PAD;
+            String text = fitted(l.text(), fm, inner.getHeight() - 2 * PAD - 2);
+            double len = fm.stringWidth(text) + 2 * PAD;
             double left = xs - th - 1;
             List<Rectangle2D> candidates = new ArrayList<>();
             double step = Math.max(4, len / 6);
@@ -113,18 +135,25 @@ final class LabelLayer extends AbstractXYAnnotation {
                 // the right side of the line when the left one is taken
                 candidates.add(new Rectangle2D.Double(xs + 1, l.preferBottom() ? yBottom : yTop, th, len));
             }
+            // lines a few pixels apart: their labels stand side by side, further right, rather than overlap
+            for (int column = 1; column <= 4; column++) {
+                for (double off = 0; off <= inner.getHeight() - len; off += step) {
+                    double y = l.preferBottom() ? inner.getMaxY() - len - off : inner.getY() + off;
+                    candidates.add(new Rectangle2D.Double(xs + 1 + column * th, y, th, len));
+                }
+            }
             Rectangle2D box = choose(candidates, taken, inner);
             boolean free = box != null;
             if (box == null) {
                 box = candidates.isEmpty() ? new Rectangle2D.Double(left, inner.getY(), th, len) : candidates.get(0);
             }
             taken.add(box);
-            out.add(new Placed(l.text(), box, free));
+            out.add(new Placed(text, box, free));
             background(g2, box);
             g2.setPaint(l.colour());
             AffineTransform t = g2.getTransform();
             g2.rotate(-Math.PI / 2, box.getX(), box.getMaxY());
-            g2.drawString(l.text(), (float) (box.getX() + PAD), (float) (box.getMaxY() + PAD + fm.getAscent()));
+            g2.drawString(text, (float) (box.getX() + PAD), (float) (box.getMaxY() + PAD + fm.getAscent()));
             g2.setTransform(t);
         }
         for (Row r : rows) {

@@ -124,6 +124,22 @@ class FigureLayoutTest {
     }
 
     @Test
+    void baselineLinesAFewPixelsApartGetLabelsThatDoNotOverlap() throws IOException {
+        // three long baseline labels within 0.12 decades (the GEMM-saturation, above-idle and digital lines of a
+        // real run), beside the usual ones
+        RunInfo crowded = new RunInfo("run", "mnist-vit", List.of("mzi-clements"), "1", List.of(),
+                Optional.of(new RunInfo.Baseline("H100 bf16 at GEMM saturation (2.08 pJ/MAC, measured 8192^3)",
+                        2.14e-6)),
+                Optional.of(new RunInfo.Baseline("H100 bf16, batch 1, above 119 W idle (measured 8192^3)",
+                        2.58e-6)), 0.955, 1_000_000);
+        List<DesignPoint> front = crowdedFront();
+        Figure f = ParetoFigure.create("pareto", new ArrayList<>(front), front, crowded, "t");
+        Figure.writePng(f.drawing(), f.widthPt(), f.heightPt(), tmp.resolve("crowded.png"));
+        LabelLayer layer = annotation(((JFreeChart) f.drawing()).getXYPlot(), LabelLayer.class);
+        assertNoOverlapOrClipping(layer);
+    }
+
+    @Test
     void accuracyAndEnergyRangesAreTheRangesDrawn() throws IOException {
         List<DesignPoint> front = crowdedFront();
         Figure f = ParetoFigure.create("pareto", front, front,
