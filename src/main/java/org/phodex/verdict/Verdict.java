@@ -21,6 +21,7 @@ import java.util.Map;
  * @param closest       when none qualifies: the photonic design closest to the tolerance (else null)
  * @param digital       the run's lowest-energy digital design within the tolerance (null when none)
  * @param baselines     every baseline beside {@code best} (empty when none qualifies)
+ * @param digitalVsGpu  the GPU baselines beside {@code digital} (empty when there is none)
  * @param moreAccurate  whether any design of the run is significantly more accurate than float
  * @param dominant      the winner's largest energy component (null when none qualifies)
  * @param assumptions   device numbers of the winner changed from the library's values
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public record Verdict(String run, String workload, double floatAccuracy, int samples, int chips, double tolerancePts,
                       boolean rescored, int evaluated, int candidates, int qualifying, Design best, Design closest, Design digital,
-                      List<Baseline> baselines, Claim moreAccurate, Component dominant, List<Assumption> assumptions,
+                      List<Baseline> baselines, List<Baseline> digitalVsGpu, Claim moreAccurate, Component dominant, List<Assumption> assumptions,
                       List<String> notes) {
 
     /**

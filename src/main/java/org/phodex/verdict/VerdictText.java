@@ -79,8 +79,17 @@ public final class VerdictText {
         if (v.digital() != null) {
             Verdict.Design d = v.digital();
             sb.append(String.format(Locale.ROOT, "Lowest-energy digital design of the run within %.2g points of float: "
-                    + "`%s` at %s per inference, %s.%n%n", v.tolerancePts(), d.key(), joules(d.energyJ()),
+                    + "`%s` at %s per inference, %s.%n", v.tolerancePts(), d.key(), joules(d.energyJ()),
                     accuracy(v, d)));
+            if (!v.digitalVsGpu().isEmpty()) {
+                sb.append("\n| GPU baseline (beside the digital design) | kind | baseline energy | design energy (batch) "
+                        + "| ratio |\n|---|---|---|---|---|\n");
+                for (Baseline x : v.digitalVsGpu()) {
+                    sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s (%d) | %s |%n", x.name(), x.kind(),
+                            joules(x.energyJ()), joules(x.designEnergyJ()), x.designBatch(), x.ratioText()));
+                }
+            }
+            sb.append('\n');
         }
         Verdict.Claim c = v.moreAccurate();
         if (c.claimed()) {
@@ -128,7 +137,9 @@ public final class VerdictText {
             o.set("closest", design(v.closest()));
         }
         if (v.digital() != null) {
-            o.set("digital_best", design(v.digital()));
+            ObjectNode d = design(v.digital());
+            d.set("baselines", Baselines.toJson(v.digitalVsGpu(), true));
+            o.set("digital_best", d);
         }
         o.set("baselines", Baselines.toJson(v.baselines(), true));
         ObjectNode m = o.putObject("more_accurate_than_float");
@@ -214,8 +225,16 @@ public final class VerdictText {
         if (v.digital() != null) {
             Verdict.Design d = v.digital();
             sb.append(String.format(Locale.ROOT, "The run's lowest-energy digital design within %.2g points of float "
-                            + "(%s) needs %s per inference at batch %d, %s. ", v.tolerancePts(), d.architecture(),
+                            + "(%s) needs %s per inference at batch %d, %s", v.tolerancePts(), d.architecture(),
                     joules(d.energyJ()), d.batch(), pct(d.accuracy())));
+            StringBuilder r = new StringBuilder();
+            for (Baseline x : v.digitalVsGpu()) {
+                if (x.available()) {
+                    r.append(r.isEmpty() ? "" : "; ").append(x.name()).append(" [").append(x.kind()).append("]: ")
+                            .append(x.ratioText());
+                }
+            }
+            sb.append(r.isEmpty() ? ". " : "; against the GPU, priced at each baseline's batch: " + r + ". ");
         }
         Verdict.Claim c = v.moreAccurate();
         sb.append(c.claimed() ? String.format(Locale.ROOT, "A design is more accurate than float (p = %.2g).",

@@ -140,12 +140,24 @@ public final class Verdicts {
             dominant = dominant(b);
             assumptions = assumptions(b, cat.devices());
         }
-        Verdict.Design digitalBest = rows.stream().filter(r -> !r.photonic)
+        Optional<Row> digitalRow = rows.stream().filter(r -> !r.photonic)
                 .filter(r -> r.num("accuracy_diff_ci95_low") >= -tol)
-                .min(Comparator.comparingDouble(r -> r.num("energy_j"))).map(Verdicts::design).orElse(null);
+                .min(Comparator.comparingDouble(r -> r.num("energy_j")));
+        Verdict.Design digitalBest = digitalRow.map(Verdicts::design).orElse(null);
+        List<Baseline> digitalVsGpu = List.of();
+        if (digitalRow.isPresent()) {
+            Row d = digitalRow.get();
+            DesignResolver.Resolved res = resolve(d, cat.devices());
+            Evaluator ev = new Evaluator(w, cat.baseline(), new Evaluator.Options(1, 1, 1, config.seed()));
+            int own = res.design().has(Params.BATCH) ? res.design().getInt(Params.BATCH) : 1;
+            double e = d.num("energy_j");
+            digitalVsGpu = Baselines.beside(ev, own, batch -> batch == own ? e
+                            : ev.energyAtBatchJ(d.spec, res.design(), res.devices(), batch), w.macsPerInference(),
+                    Optional.empty()).stream().filter(b -> !b.kind().equals(Baseline.DIGITAL_ASIC)).toList();
+        }
         return new Verdict(runDir.toString(), w.name(), floatAcc, samples, chips, tolerancePts, rescored,
                 evaluated.size(), photonic.size(), ok.size(), best.map(Verdicts::design).orElse(null), closest,
-                digitalBest, baselines, claim,
+                digitalBest, baselines, digitalVsGpu, claim,
                 dominant, assumptions, notes);
     }
 
