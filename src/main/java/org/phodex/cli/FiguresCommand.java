@@ -111,7 +111,8 @@ public final class FiguresCommand implements Callable<Integer> {
                 new Recipe("search-mnist-vit", withVit, (n, t, w, p) -> search(n,
                         "mnist-vit: search over all families (the attention products' energy share is a column of "
                                 + "pareto.csv)", "mnist-vit",
-                        quick ? budget(8, 1) : List.of("--time-limit", "10m", "--final-chips", "3"), t, w, p)));
+                        quick ? budget(8, 1) : List.of("--population", "16", "--time-limit", "10m", "--final-chips", "1"), t, w,
+                        p)));
     }
 
     private static List<String> budget(int population, int generations) {
