@@ -363,8 +363,10 @@ public final class FiguresCommand implements Callable<Integer> {
     static String describe(String png) {
         String n = png.replaceFirst("\\.png$", "");
         if (n.equals("pareto")) {
-            return "energy per inference vs accuracy of every design, the Pareto front, the H100 lines (measured, "
-                    + "10x and 100x less) and the float reference accuracy";
+            return "energy per inference vs accuracy of every design, the Pareto front (with 95% intervals once "
+                    + "re-scored), every baseline as a labelled line (the H100 measured, above idle and at GEMM "
+                    + "saturation; the digital array at its spec defaults), 10x and 100x less than the H100's best "
+                    + "measured case, and the float reference accuracy";
         } else if (n.equals("convergence")) {
             return "hypervolume of the archive against evaluations";
         } else if (n.equals("energy_breakdown")) {

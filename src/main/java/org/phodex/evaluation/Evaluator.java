@@ -134,7 +134,12 @@ public final class Evaluator {
                     + "mzi-reck), mrr-bank and digital-systolic can");
         }
         CostReport cost = CostModel.evaluate(d, family, lib, workload);
+        TrainingMode mode = TrainingMode.of(d);
         if (!family.photonic()) {
+            if (mode != TrainingMode.POST_MAPPING) {
+                throw new IllegalArgumentException("training=" + mode.key() + " trains a network for photonic tiles; "
+                        + spec.name() + " runs integer inference of the float network (training=post-mapping)");
+            }
             return digital(spec, d, cost);
         }
         SimSettings sim = family.simSettings(d, lib, cost.link().receivedPowerW(), cost.link().detector());
@@ -145,7 +150,6 @@ public final class Evaluator {
         double fitSum = 0;
         int fitCount = 0;
 
-        TrainingMode mode = TrainingMode.of(d);
         if (mode != TrainingMode.POST_MAPPING && workload.network().isEmpty()) {
             throw new IllegalArgumentException("training=" + mode.key() + " is implemented for MLP workloads "
                     + "(e.g. mnist-mlp, digits-mlp); " + workload.name() + " supports training=post-mapping");
