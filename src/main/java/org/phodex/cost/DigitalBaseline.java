@@ -116,21 +116,9 @@ public final class DigitalBaseline {
     }
 
     private Figure find(String workload, long macs, boolean largest) {
-        JsonNode pick = null;
-        int pickBatch = largest ? -1 : Integer.MAX_VALUE;
-        for (Iterator<Map.Entry<String, JsonNode>> it = workloads.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            if (!e.getKey().startsWith(workload + "_") || !v.path("dtype").asText().equals("bfloat16")) {
-                continue;
-            }
-            int b = v.path("batch").asInt();
-            if (largest ? b > pickBatch : b < pickBatch) {
-                pick = v;
-                pickBatch = b;
-            }
-        }
+        JsonNode pick = pick(workload, largest);
         if (pick != null) {
+            int pickBatch = pick.path("batch").asInt();
             return new Figure(String.format("%s bf16, batch %d (measured)", shortName(), pickBatch),
                     pick.path("joules_per_inference").asDouble(), pickBatch, true);
         }
