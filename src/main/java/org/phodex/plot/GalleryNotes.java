@@ -48,9 +48,9 @@ public final class GalleryNotes {
         if (Double.isFinite(front.get(0).accuracy())) {
             DesignPoint best = front.stream().max(Comparator.comparingDouble(DesignPoint::accuracy)
                     .thenComparing(Comparator.comparingDouble(DesignPoint::energyJ).reversed())).orElseThrow();
-            out.add(String.format(Locale.ROOT, "Most accurate front design: %s (%s), %.1f %%, %s, at %s per "
+            out.add(String.format(Locale.ROOT, "Most accurate front design: %s%s, %.1f %%, %s, at %s per "
                             + "inference%s; its largest energy share is %s.",
-                    best.architecture(), best.shortLabel(), 100 * best.accuracy(),
+                    best.architecture(), paren(best.shortLabel()), 100 * best.accuracy(),
                     org.phodex.stats.AccuracyStats.comparison(best.accuracy(), best.ci95Low(), best.ci95High(),
                             ref / 100, pValue(run, best)),
                     SiFormat.format(best.energyJ(), "J"), versus(baseline, best), largestShare(best)));
@@ -59,8 +59,8 @@ public final class GalleryNotes {
                     .min(Comparator.comparingDouble(DesignPoint::energyJ));
             if (near.isPresent() && near.get() != best) {
                 DesignPoint n = near.get();
-                out.add(String.format(Locale.ROOT, "Cheapest design within %.0f point of the float network: %s "
-                                + "(%s), %.1f %% at %s%s.", NEAR_REFERENCE_PT, n.architecture(), n.shortLabel(),
+                out.add(String.format(Locale.ROOT, "Cheapest design within %.0f point of the float network: %s"
+                                + "%s, %.1f %% at %s%s.", NEAR_REFERENCE_PT, n.architecture(), paren(n.shortLabel()),
                         100 * n.accuracy(), SiFormat.format(n.energyJ(), "J"), versus(baseline, n)));
             } else if (near.isEmpty()) {
                 out.add(String.format(Locale.ROOT, "No front design comes within %.0f point of the float "
@@ -73,8 +73,8 @@ public final class GalleryNotes {
         } else {
             DesignPoint best = front.stream().min(Comparator.comparingDouble(DesignPoint::relativeError))
                     .orElseThrow();
-            out.add(String.format(Locale.ROOT, "Lowest output error on the front: %s (%s), relative error %.3g at "
-                            + "%s%s.", best.architecture(), best.shortLabel(), best.relativeError(),
+            out.add(String.format(Locale.ROOT, "Lowest output error on the front: %s%s, relative error %.3g at "
+                            + "%s%s.", best.architecture(), paren(best.shortLabel()), best.relativeError(),
                     SiFormat.format(best.energyJ(), "J"), versus(baseline, best)));
         }
         return out;
@@ -276,5 +276,10 @@ public final class GalleryNotes {
     /** True if the folder holds what {@link #search} reads. */
     public static boolean isRun(Path dir) {
         return Files.isRegularFile(dir.resolve("pareto.csv")) && Files.isRegularFile(dir.resolve("indicators.csv"));
+    }
+
+    /** " (label)", or nothing for an empty label. */
+    private static String paren(String label) {
+        return label.isEmpty() ? "" : " (" + label + ")";
     }
 }
