@@ -295,8 +295,7 @@ final class ParetoFigure {
         List<String> baselineKey = new ArrayList<>();
         if (baseline.isPresent()) {
             RunInfo.Baseline b = baseline.get();
-            placer.verticalLine(b.energyJ(), baselineTag(baselineKey, b), Style.BASELINE_COLOUR,
-                    Style.baselineStroke(0));
+            baselineLine(placer, baselineKey, b, Style.baselineStroke(0));
             placer.verticalLine(b.energyJ() / 10, "10x less energy", Style.BASELINE_COLOUR,
                     Style.baselineStroke(1));
             placer.verticalLine(b.energyJ() / 100, "100x less energy", Style.BASELINE_COLOUR,
@@ -306,14 +305,12 @@ final class ParetoFigure {
             data.add("baseline_100x", "", "", b.energyJ() / 100, Double.NaN, "", "100x less energy", "");
         }
         info.baselineBatch1().ifPresent(b -> {
-            placer.verticalLine(b.energyJ(), baselineTag(baselineKey, b), Style.BASELINE_COLOUR,
-                    Style.baselineStroke(3));
+            baselineLine(placer, baselineKey, b, Style.baselineStroke(3));
             data.add("baseline_batch1", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
         });
         for (int i = 0; i < info.otherBaselines().size(); i++) {
             RunInfo.Baseline b = info.otherBaselines().get(i);
-            placer.verticalLine(b.energyJ(), baselineTag(baselineKey, b), Style.BASELINE_COLOUR,
-                    Style.baselineStroke(4 + i));
+            baselineLine(placer, baselineKey, b, Style.baselineStroke(4 + i));
             data.add("baseline_other", "", "", b.energyJ(), Double.NaN, "", b.name(), "");
         }
 
@@ -421,8 +418,17 @@ final class ParetoFigure {
                     : (y - yRange[0]) / (yRange[1] - yRange[0]);
         }
 
+        /** Energies of the vertical lines drawn so far. */
+        private final List<Double> drawn = new ArrayList<>();
+
+        /** True when a vertical line is drawn at x already (to a relative 1e-9). */
+        boolean drawnAt(double x) {
+            return drawn.stream().anyMatch(d -> Math.abs(d - x) <= 1e-9 * Math.abs(x));
+        }
+
         /** The line, and its label at the end (bottom or top) with fewer designs just left of it. */
         void verticalLine(double x, String label, Color colour, java.awt.Stroke stroke) {
+            drawn.add(x);
             plot.addDomainMarker(new ValueMarker(x, colour, stroke), Layer.BACKGROUND);
             double band = 0.04 * decadesShown;
             int low = 0;
@@ -454,6 +460,27 @@ final class ParetoFigure {
         String energy = SiFormat.format(b.energyJ(), "J");
         key.add(letter + ". " + b.name() + ": " + energy);
         return letter + ": " + energy;
+    }
+
+    /**
+     * Draws a baseline's line with its letter, unless a baseline of the same energy is drawn already (a workload
+     * without a GPU measurement falls back to one figure for several baselines): then its name joins that line's
+     * key entry, or nothing is added when the name is the same too.
+     */
+    private static void baselineLine(LabelPlacer placer, List<String> key, RunInfo.Baseline b,
+                                     java.awt.Stroke stroke) {
+        String energy = ": " + SiFormat.format(b.energyJ(), "J");
+        for (int k = 0; k < key.size(); k++) {
+            String line = key.get(k);
+            if (line.endsWith(energy) && placer.drawnAt(b.energyJ())) {
+                String names = line.substring(3, line.length() - energy.length());
+                if (!List.of(names.split("; ")).contains(b.name())) {
+                    key.set(k, line.substring(0, 3) + names + "; " + b.name() + energy);
+                }
+                return;
+            }
+        }
+        placer.verticalLine(b.energyJ(), baselineTag(key, b), Style.BASELINE_COLOUR, stroke);
     }
 
     /**

@@ -140,6 +140,29 @@ class FigureLayoutTest {
     }
 
     @Test
+    void baselinesOfTheSameEnergyShareOneLineAndOneKeyEntry() throws IOException {
+        RunInfo.Baseline gemm = new RunInfo.Baseline("H100 bf16 8192^3 GEMM x MACs (workload not measured)", 2.58e-6);
+        RunInfo same = new RunInfo("run", "mnist-vit", List.of("mzi-clements"), "1", List.of(), Optional.of(gemm),
+                Optional.of(gemm), 0.955, 1_000_000,
+                List.of(new RunInfo.Baseline("H100 bf16 GEMM at saturation (measured)", 2.58e-6)));
+        List<DesignPoint> front = crowdedFront();
+        Figure f = ParetoFigure.create("pareto", new ArrayList<>(front), front, same, "t");
+        JFreeChart chart = (JFreeChart) f.drawing();
+        long lines = chart.getXYPlot().getDomainMarkers(Layer.BACKGROUND).stream()
+                .filter(m -> Math.abs(((org.jfree.chart.plot.ValueMarker) m).getValue() - 2.58e-6) < 1e-15).count();
+        assertEquals(1, lines, "one line at the shared energy");
+        String key = "";
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+                key += t.getText() + "\n";
+            }
+        }
+        assertTrue(key.contains("A. H100 bf16 8192^3 GEMM x MACs (workload not measured); H100 bf16 GEMM at "
+                + "saturation (measured): 2.58"), key);
+        assertFalse(key.contains("B. "), key);
+    }
+
+    @Test
     void accuracyAndEnergyRangesAreTheRangesDrawn() throws IOException {
         List<DesignPoint> front = crowdedFront();
         Figure f = ParetoFigure.create("pareto", front, front,
