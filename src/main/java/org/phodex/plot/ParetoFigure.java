@@ -474,7 +474,7 @@ final class ParetoFigure {
             String line = key.get(k);
             if (line.endsWith(energy) && placer.drawnAt(b.energyJ())) {
                 String names = line.substring(3, line.length() - energy.length());
-                if (!List.of(names.split("; ")).contains(b.name())) {
+                if (!names.contains(b.name())) {
                     key.set(k, line.substring(0, 3) + names + "; " + b.name() + energy);
                 }
                 return;

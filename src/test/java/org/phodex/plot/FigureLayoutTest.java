@@ -141,7 +141,8 @@ class FigureLayoutTest {
 
     @Test
     void baselinesOfTheSameEnergyShareOneLineAndOneKeyEntry() throws IOException {
-        RunInfo.Baseline gemm = new RunInfo.Baseline("H100 bf16 8192^3 GEMM x MACs (workload not measured)", 2.58e-6);
+        RunInfo.Baseline gemm = new RunInfo.Baseline(
+                "H100 bf16 8192^3 GEMM x MACs (2.08 pJ/MAC; workload not measured)", 2.58e-6);
         RunInfo same = new RunInfo("run", "mnist-vit", List.of("mzi-clements"), "1", List.of(), Optional.of(gemm),
                 Optional.of(gemm), 0.955, 1_000_000,
                 List.of(new RunInfo.Baseline("H100 bf16 GEMM at saturation (measured)", 2.58e-6)));
@@ -157,7 +158,8 @@ class FigureLayoutTest {
                 key += t.getText() + "\n";
             }
         }
-        assertTrue(key.contains("A. H100 bf16 8192^3 GEMM x MACs (workload not measured); H100 bf16 GEMM at "
+        assertTrue(key.contains("A. H100 bf16 8192^3 GEMM x MACs (2.08 pJ/MAC; workload not measured); "
+                + "H100 bf16 GEMM at "
                 + "saturation (measured): 2.58"), key);
         assertFalse(key.contains("B. "), key);
     }
