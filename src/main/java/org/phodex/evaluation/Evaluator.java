@@ -127,7 +127,7 @@ public final class Evaluator {
     public EvaluationResult evaluate(ArchitectureSpec spec, Design d, DeviceLibrary lib) {
         Family family = Families.get(spec.family());
         checkLayout(spec, d);
-        if (hasDynamicWeights(workload) && !family.programsArbitraryWeightsPerInference(d)) {
+        if (workload.hasDynamicWeights() && !family.programsArbitraryWeightsPerInference(d)) {
             throw new IllegalArgumentException(family.name() + " programs its tiles by a numerical fit (no "
                     + "closed-form decomposition), so it cannot program the per-inference weights of "
                     + workload.name() + "'s attention (Q K^T, P V) as they arrive; universal meshes (mzi-clements, "
@@ -387,16 +387,6 @@ public final class Evaluator {
                     + "', whose family fixes layout '" + fixed + "'; choose the architecture instead, " + instead
                     + "(phodex list architectures)");
         }
-    }
-
-    /** True when some GEMM's weights are activations, reprogrammed for every inference. */
-    static boolean hasDynamicWeights(Workload w) {
-        for (int g = 0; g < w.gemms().size(); g++) {
-            if (w.operands(g).dynamicWeights()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Joins the reasons of an infeasible design in {@link EvaluationResult#infeasibleReason()}. */

@@ -57,6 +57,16 @@ public interface Workload {
                 .orElseGet(() -> model().map(m -> m.testLabels(m.testSize())).orElse(new int[0]));
     }
 
+    /** True when some GEMM's weights are activations, reprogrammed for every inference (attention). */
+    default boolean hasDynamicWeights() {
+        for (int g = 0; g < gemms().size(); g++) {
+            if (operands(g).dynamicWeights()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Operand statistics of GEMM {@code gemmIndex} (index into {@link #gemms()}). */
     Operands operands(int gemmIndex);
 
