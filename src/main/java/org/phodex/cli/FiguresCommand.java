@@ -224,11 +224,13 @@ public final class FiguresCommand implements Callable<Integer> {
         List<String> shown = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
         String sigma = quick ? "phase_error_rad=0:0.1:0.05" : "phase_error_rad=0:0.1:0.02";
+        String chips = quick ? "1" : "5";
         for (String[] a : new String[][] {{Clements.NAME, "post-mapping,noise-aware"},
                 {"mzi-butterfly", "post-mapping,in-mesh-noise-aware"}}) {
             Path dir = work.resolve(name).resolve(a[0]);
-            List<String> args = List.of("sweep", "-a", a[0], "-w", "digits-mlp", "--seed", SEED, "--set",
-                    "mesh_size=8", "--set", "coupler_error=0.005", "--vary", "training=" + a[1], "--vary", sigma);
+            List<String> args = List.of("sweep", "-a", a[0], "-w", "digits-mlp", "--seed", SEED, "--chips", chips,
+                    "--set", "mesh_size=8", "--set", "coupler_error=0.005", "--vary", "training=" + a[1], "--vary",
+                    sigma);
             shown.add("phodex " + String.join(" ", args));
             runStep(name, concat(args, List.of("--threads", threads, "-o", dir.toString(), "--force")));
             dirs.add(dir);
@@ -236,8 +238,8 @@ public final class FiguresCommand implements Callable<Integer> {
         Path merged = work.resolve(name).resolve("merged");
         SweepMerge.merge(dirs, merged);
         Path photons = work.resolve(name).resolve("photons");
-        List<String> args = List.of("sweep", "-a", Clements.NAME, "-w", "digits-mlp", "--seed", SEED, "--set",
-                "mesh_size=8", "--vary", "training=post-mapping,noise-aware", "--vary",
+        List<String> args = List.of("sweep", "-a", Clements.NAME, "-w", "digits-mlp", "--seed", SEED, "--chips",
+                chips, "--set", "mesh_size=8", "--vary", "training=post-mapping,noise-aware", "--vary",
                 quick ? "laser_margin_db=-24:0:12" : "laser_margin_db=-24:0:4");
         shown.add("phodex " + String.join(" ", args));
         runStep(name, concat(args, List.of("--threads", threads, "-o", photons.toString(), "--force")));

@@ -18,6 +18,11 @@ import org.phodex.spec.Params;
  * (below 8 KB: energy ~ capacity^0.5, the wire-length scaling of a square array; above 1 MB: capacity^0.46). The
  * interpolation is a model assumption; a narrower word costs its share of a 64-bit access (energy per bit).
  *
+ * <p>An SRAM larger than one bank ({@code sram_scaling.bank_bytes}, 32 KB) is split into n = ceil(capacity / bank)
+ * equal banks: an access reads one bank (the law above at capacity / n) and carries its word over an H-tree from the
+ * array's port at its centre to the bank, whose length is the array's side minus a bank's side (both from the
+ * library's SRAM area per byte), at the on-chip wire energy per bit per mm ({@link #sramAccess64J}).
+ *
  * @param levels level name -> the level, innermost first
  */
 public record MemoryHierarchy(Map<String, Level> levels) {
@@ -85,9 +90,8 @@ public record MemoryHierarchy(Map<String, Level> levels) {
                 2.0 * cores * f.tileCols(d) * 8 * rate));
         // the shared buffer delivers one word per bank per cycle (device library), banks of bank_bytes
         double globalBytes = kb(d, Params.GLOBAL_BUFFER_KB, DEFAULT_GLOBAL_BUFFER_KB);
-        double banks = Math.max(1, Math.ceil(globalBytes / lib.value("sram_scaling", "bank_bytes")));
         m.put(GLOBAL_BUFFER, sram(GLOBAL_BUFFER, globalBytes, 1, 64, lib,
-                banks * lib.value("sram_scaling", "bank_bandwidth_bytes_per_s")));
+                banks(lib, globalBytes) * lib.value("sram_scaling", "bank_bandwidth_bytes_per_s")));
         double dramJ = lib.value("dram", "access_energy_64b_j");
         m.put(DRAM, new Level(DRAM, Double.POSITIVE_INFINITY, 1, 64, dramJ, dramJ, 0,
                 lib.value("dram", "bandwidth_bytes_per_s"), "dram"));
@@ -100,13 +104,39 @@ public record MemoryHierarchy(Map<String, Level> levels) {
 
     private static Level sram(String name, double bytes, int instances, int wordBits, DeviceLibrary lib,
                               double bandwidthBytesPerS) {
-        double read = access64J(lib, bytes) * wordBits / 64;
+        double read = sramAccess64J(lib, bytes) * wordBits / 64;
         double write = read * lib.value("sram_scaling", "write_to_read_ratio");
         double leak = bytes * 8 * instances * lib.value("sram_scaling", "leakage_per_bit_w");
         return new Level(name, bytes, instances, wordBits, read, write, leak, bandwidthBytesPerS, "sram_scaling");
     }
 
-    /** Energy of one 64-bit access of an SRAM of {@code bytes}: piecewise log-log through Horowitz's three points. */
+    /** Banks of an SRAM of {@code bytes}: ceil(bytes / bank_bytes), at least one. */
+    public static int banks(DeviceLibrary lib, double bytes) {
+        return (int) Math.max(1, Math.ceil(bytes / lib.value("sram_scaling", "bank_bytes")));
+    }
+
+    /**
+     * Energy of one 64-bit access of a banked SRAM of {@code bytes}: one bank of bytes / n at Horowitz's law
+     * ({@link #access64J}) plus 64 bits carried over the H-tree from the port to that bank ({@link #hTreeMm}) at the
+     * wire's energy per bit per mm. One bank: exactly the law.
+     */
+    public static double sramAccess64J(DeviceLibrary lib, double bytes) {
+        int n = banks(lib, bytes);
+        return access64J(lib, bytes / n) + 64 * hTreeMm(lib, bytes) * lib.value("wire", "energy_per_bit_mm_j");
+    }
+
+    /**
+     * Wire from a banked SRAM's port, at the centre of its square array, to a bank (mm): an H-tree's root-to-leaf
+     * path spans half the array's side in each direction less half a bank's, so side(array) - side(bank), with the
+     * sides from the library's SRAM area per byte. Zero for one bank.
+     */
+    public static double hTreeMm(DeviceLibrary lib, double bytes) {
+        double um2PerByte = lib.value("sram", "area_um2") / lib.value("sram", "capacity_bytes");
+        int n = banks(lib, bytes);
+        return (Math.sqrt(bytes * um2PerByte) - Math.sqrt(bytes / n * um2PerByte)) * 1e-3;
+    }
+
+    /** Energy of one 64-bit access of one SRAM array of {@code bytes}: piecewise log-log through Horowitz's points. */
     public static double access64J(DeviceLibrary lib, double bytes) {
         double[] cap = {8 * 1024, 32 * 1024, 1024 * 1024};
         double[] e = {lib.value("sram_scaling", "read_8kb_64b_j"), lib.value("sram_scaling", "read_32kb_64b_j"),

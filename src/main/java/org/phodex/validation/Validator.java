@@ -118,11 +118,11 @@ public final class Validator {
                 out.put("power_w", cost.powerW());
             }
             case "memory_level" -> {
-                // one access of word_bits: an SRAM of capacity_bytes (Horowitz, capacity-scaled) or DRAM
+                // one access of word_bits: an SRAM of capacity_bytes (Horowitz, capacity-scaled, banked) or DRAM
                 double bits = num(in, "word_bits");
                 String level = in.get("level").toString();
                 double e64 = switch (level) {
-                    case "sram" -> MemoryHierarchy.access64J(lib, num(in, "capacity_bytes"));
+                    case "sram" -> MemoryHierarchy.sramAccess64J(lib, num(in, "capacity_bytes"));
                     case "dram" -> lib.value("dram", "access_energy_64b_j");
                     default -> throw new IllegalArgumentException("level is sram or dram, got '" + level + "'");
                 };

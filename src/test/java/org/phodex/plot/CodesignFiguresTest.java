@@ -38,4 +38,38 @@ class CodesignFiguresTest {
                 "no x <= 0 on a log axis: " + log.get(0));
         assertEquals(2, log.size(), "butterfly has no feasible positive x: " + log);
     }
+
+    @Test
+    void intervalsFromTheSweepAreDrawnAndWrittenBesideEachAccuracy(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("sweep.csv");
+        Files.writeString(csv, String.join("\n",
+                "architecture,laser_margin_db,training,feasible,accuracy,accuracy_ci95_low,accuracy_ci95_high,"
+                        + "accuracy_samples,accuracy_chips,detected_photons_per_mac",
+                "mzi-clements,-18,post-mapping,true,0.40,0.37,0.43,2000,3,70",
+                "mzi-clements,0,post-mapping,true,0.94,0.93,0.95,2000,3,4400",
+                "mzi-clements,-18,noise-aware,true,0.52,0.49,0.55,2000,3,70",
+                "mzi-clements,0,noise-aware,true,0.94,0.925,0.955,2000,3,4400",
+                ""));
+        List<String> notes = CodesignFigures.write(csv, "detected_photons_per_mac", "photons", true, "t", "fig",
+                dir);
+        assertTrue(notes.get(1).startsWith("mzi-clements, noise-aware: 52.0 % (95 % CI 49.0-55.0) at "
+                + "detected_photons_per_mac = 70.0"), notes.get(1));
+        List<String> lines = Files.readAllLines(dir.resolve("fig.csv"));
+        assertEquals("architecture,training,detected_photons_per_mac,accuracy_percent,ci95_low_percent,"
+                + "ci95_high_percent,samples,chips", lines.get(0));
+        String[] row = lines.get(3).split(",");
+        assertEquals(70.0, Double.parseDouble(row[2]), 1e-12, "the CSV keeps the true x, not the dodged one");
+        assertEquals(49.0, Double.parseDouble(row[4]), 1e-9);
+        assertEquals("2000", row[6]);
+        assertEquals("3", row[7]);
+        String svg = Files.readString(dir.resolve("fig.svg"));
+        assertTrue(svg.contains("2000 test samples x 3 chips"), "the subtitle says what the intervals rest on");
+    }
+
+    @Test
+    void theDodgeIsAFractionOfTheSmallestGridStep() {
+        assertEquals(0.02, CodesignFigures.smallestStep(new java.util.TreeSet<>(List.of(0.0, 0.02, 0.06, 0.1))),
+                1e-15);
+        assertEquals(1.0, CodesignFigures.smallestStep(new java.util.TreeSet<>(List.of(5.0))), 0);
+    }
 }
