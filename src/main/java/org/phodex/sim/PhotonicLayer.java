@@ -251,39 +251,35 @@ public final class PhotonicLayer {
         }
         double relNoise = DetectorNoise.relativeNoise(settings.receivedPowerW(), settings.detector());
         boolean mrr = !settings.isMesh();
-        long t0 = Profile.start();
-        // every column block's DAC codes, once: block cb at offset cb * batch * tileCols, full scales likewise
+        // every column block's DAC codes, once: block cb at offset cb * batch * tileCols, full scales likewise; the
+        // blocks are independent, so they are split over the threads
         Scratch sc = SCRATCH.get();
         sc.a = Scratch.grow(sc.a, gridCols * batch * tileCols);
         sc.b = Scratch.grow(sc.b, gridCols * batch);
         double[] xq = sc.a;
         double[] fs = sc.b;
-        double[] xNeg = null;
-        boolean[] negatives = new boolean[gridCols];
-        for (int cb = 0; cb < gridCols; cb++) {
-            int c0 = cb * tileCols;
-            int vc = Math.min(tileCols, inDim - c0);
-            negatives[cb] = quantizeInputs(x, batch, c0, vc, xq, cb * batch * tileCols, fs, cb * batch);
-        }
         if (mrr) {
             sc.c = Scratch.grow(sc.c, gridCols * batch * tileCols);
-            xNeg = sc.c;
-            for (int cb = 0; cb < gridCols; cb++) {
-                if (negatives[cb]) {
-                    int o = cb * batch * tileCols;
-                    int vc = Math.min(tileCols, inDim - cb * tileCols);
-                    for (int k = o; k < o + batch * vc; k++) {
-                        xNeg[k] = Math.max(0, -xq[k]);
-                        xq[k] = Math.max(0, xq[k]);
-                    }
+        }
+        double[] xNegQ = mrr ? sc.c : null;
+        boolean[] negatives = new boolean[gridCols];
+        Parallel.forEach(gridCols, threads, cb -> {
+            long t0 = Profile.start();
+            int c0 = cb * tileCols;
+            int vc = Math.min(tileCols, inDim - c0);
+            int o = cb * batch * tileCols;
+            negatives[cb] = quantizeInputs(x, batch, c0, vc, xq, o, fs, cb * batch);
+            if (xNegQ != null && negatives[cb]) {
+                for (int k = o; k < o + batch * vc; k++) {
+                    xNegQ[k] = Math.max(0, -xq[k]);
+                    xq[k] = Math.max(0, xq[k]);
                 }
             }
-        }
-        Profile.stop(Profile.Phase.DAC, t0);
-        double[] xNegF = xNeg;
+            Profile.stop(Profile.Phase.DAC, t0);
+        });
         int groups = Math.min(threads, gridRows);
         Parallel.forEach(groups, threads, g -> applyRows(g * gridRows / groups, (g + 1) * gridRows / groups, batch,
-                noiseSeed, relNoise, xq, xNegF, negatives, fs, out));
+                noiseSeed, relNoise, xq, xNegQ, negatives, fs, out));
         return out;
     }
 
