@@ -265,7 +265,7 @@ public final class FiguresCommand implements Callable<Integer> {
         for (String[] a : plan.sigmaModes()) {
             Path dir = work.resolve(name).resolve(a[0]);
             List<String> args = List.of("sweep", "-a", a[0], "-w", plan.workload(), "--seed", SEED, "--chips",
-                    plan.chips(), "--set", "mesh_size=" + plan.sigmaMesh(), "--set", "coupler_error=0.005", "--vary",
+                    plan.chips(), "--samples", "all", "--set", "mesh_size=" + plan.sigmaMesh(), "--set", "coupler_error=0.005", "--vary",
                     "training=" + a[1], "--vary", plan.sigmaGrid());
             shown.add("phodex " + String.join(" ", args));
             runStep(name, concat(args, List.of("--threads", threads, "-o", dir.toString(), "--force")));
@@ -275,7 +275,7 @@ public final class FiguresCommand implements Callable<Integer> {
         SweepMerge.merge(dirs, merged);
         Path photons = work.resolve(name).resolve("photons");
         List<String> args = List.of("sweep", "-a", Clements.NAME, "-w", plan.workload(), "--seed", SEED, "--chips",
-                plan.chips(), "--set", "mesh_size=" + plan.photonsMesh(), "--vary", "training=post-mapping,noise-aware",
+                plan.chips(), "--samples", "all", "--set", "mesh_size=" + plan.photonsMesh(), "--vary", "training=post-mapping,noise-aware",
                 "--vary", plan.marginGrid());
         shown.add("phodex " + String.join(" ", args));
         runStep(name, concat(args, List.of("--threads", threads, "-o", photons.toString(), "--force")));
