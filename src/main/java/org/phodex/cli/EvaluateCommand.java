@@ -98,8 +98,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Every baseline, labelled, each beside the design at the baseline's batch. */
     static void baselineTable(PrintWriter out, List<Baseline> baselines) {
-        out.println("every baseline (kind; the design priced at the baseline's batch; 'above idle' figures are "
-                + "compared with the design's whole energy):");
+        out.println("every baseline (kind; the design priced at the baseline's batch; beside 'above idle' figures "
+                + "the design above its own idle draw, less leakage and standby):");
         int width = baselines.stream().mapToInt(b -> b.name().length()).max().orElse(30);
         for (Baseline b : baselines) {
             if (!b.available()) {

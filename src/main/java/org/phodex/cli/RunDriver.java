@@ -81,6 +81,10 @@ final class RunDriver {
         out.printf(Locale.ROOT, "search stopped: %s after %d generations, %d evaluations, %.1f s%n",
                 r.reason().text(), s.generationsDone(), s.evaluations(), s.elapsedS());
         out.printf(Locale.ROOT, "front: %d designs, hypervolume %.4f%n", s.archive().size(), s.hypervolume());
+        org.phodex.codesign.TrainingCache.Stats training = org.phodex.codesign.TrainingCache.stats();
+        if (training.requests() > 0) {
+            out.println(training.summary());
+        }
         if (run.rescored() != null) {
             out.printf(Locale.ROOT, "re-scored on the whole test split: %d of %d designs stay on the front "
                     + "(pareto.csv; every archive design in rescored.csv)%n", run.rescored().front().size(),

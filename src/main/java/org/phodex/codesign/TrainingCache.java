@@ -30,6 +30,46 @@ public final class TrainingCache {
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
     private static final AtomicLong TRAININGS = new AtomicLong();
     private static final AtomicLong REQUESTS = new AtomicLong();
+    private static final AtomicLong DISK_READS = new AtomicLong();
+    private static final AtomicLong TRAINING_CPU_NANOS = new AtomicLong();
+    private static final AtomicLong TRAINING_WALL_NANOS = new AtomicLong();
+
+    /**
+     * What the cache has served in this process: requests (hits and trainings), trainings run, cached networks read
+     * from disk, and the trainings' CPU and wall time (seconds). A hit is a request that trained nothing.
+     */
+    public record Stats(long requests, long trainings, long diskReads, double trainingCpuS, double trainingWallS) {
+        public long hits() {
+            return requests - trainings;
+        }
+
+        /** Hits over requests (NaN before the first request). */
+        public double hitRate() {
+            return requests == 0 ? Double.NaN : (double) hits() / requests;
+        }
+
+        /** One line for a run's summary. */
+        public String summary() {
+            return String.format(java.util.Locale.ROOT, "training cache: %d requests, %d trainings (%.1f CPU-s, "
+                            + "%.1f s), %d read from disk, hit rate %.1f %%", requests, trainings, trainingCpuS,
+                    trainingWallS, diskReads, 100 * hitRate());
+        }
+
+        /** The same for a run's manifest.json. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("requests", requests);
+            m.put("trainings", trainings);
+            m.put("disk_reads", diskReads);
+            m.put("hits", hits());
+            m.put("hit_rate", requests == 0 ? null : hitRate());
+            m.put("training_cpu_s", trainingCpuS);
+            m.put("training_wall_s", trainingWallS);
+            m.put("note", "co-design trainings (training gene) in this process: a hit is a request served from "
+                    + "memory or disk; on a cluster each worker keeps its own counts");
+            return m;
+        }
+    }
 
     private TrainingCache() {
     }
@@ -64,9 +104,18 @@ public final class TrainingCache {
                     + ".codesign"));
             if (file.isPresent()) {
                 c = read(file.get(), key, net).orElse(null);
+                if (c != null) {
+                    DISK_READS.incrementAndGet();
+                }
             }
             if (c == null) {
+                java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                boolean cpuTime = mx.isCurrentThreadCpuTimeSupported();
+                long cpu0 = cpuTime ? mx.getCurrentThreadCpuTime() : 0;
+                long t0 = System.nanoTime();
                 c = CodesignTrainer.train(net, mode, key, hyper, seed);
+                TRAINING_WALL_NANOS.addAndGet(System.nanoTime() - t0);
+                TRAINING_CPU_NANOS.addAndGet(cpuTime ? mx.getCurrentThreadCpuTime() - cpu0 : 0);
                 TRAININGS.incrementAndGet();
                 System.err.println(workload + " " + c.origin() + " for " + key.text().replaceFirst(".*;tile=", "tile="));
                 if (file.isPresent() && write(file.get(), key, c)) {
@@ -86,6 +135,12 @@ public final class TrainingCache {
     /** Requests for a co-designed network this process has served (hits and trainings). */
     public static long requests() {
         return REQUESTS.get();
+    }
+
+    /** The counters so far (process-wide). */
+    public static Stats stats() {
+        return new Stats(REQUESTS.get(), TRAININGS.get(), DISK_READS.get(), TRAINING_CPU_NANOS.get() / 1e9,
+                TRAINING_WALL_NANOS.get() / 1e9);
     }
 
     /** Forgets the in-memory copies (the disk cache stays): as a new process would start. */

@@ -416,6 +416,11 @@ public final class Evaluator {
      * on the batch).
      */
     public double energyAtBatchJ(ArchitectureSpec spec, Design d, DeviceLibrary lib, int batch) {
-        return CostModel.evaluate(d.with(Params.BATCH, batch), Families.get(spec.family()), lib, workload).energyJ();
+        return costAtBatch(spec, d, lib, batch).energyJ();
+    }
+
+    /** The design's whole cost report at another batch. */
+    public org.phodex.cost.CostReport costAtBatch(ArchitectureSpec spec, Design d, DeviceLibrary lib, int batch) {
+        return CostModel.evaluate(d.with(Params.BATCH, batch), Families.get(spec.family()), lib, workload);
     }
 }

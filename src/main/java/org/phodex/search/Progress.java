@@ -92,6 +92,10 @@ public final class Progress implements SearchListener {
             }
         }
         sb.append(String.format(Locale.ROOT, "  HV %.4f  front %d", s.hypervolume(), s.frontSize()));
+        org.phodex.codesign.TrainingCache.Stats t = org.phodex.codesign.TrainingCache.stats();
+        if (t.requests() > 0) {
+            sb.append(String.format(Locale.ROOT, "  trained %d of %d requests", t.trainings(), t.requests()));
+        }
         if (workers != null) {
             sb.append("  workers ").append(workers.getAsInt());
         }

@@ -353,6 +353,7 @@ public final class SearchRun implements SearchListener {
         manifest.put("hypervolume", state.hypervolume());
         manifest.put("front_size", state.archive().size());
         manifest.put("elapsed_s", state.elapsedS());
+        manifest.put("training_cache", org.phodex.codesign.TrainingCache.stats().toMap());
         manifest.put("options", optionsInfo());
         Normalizer n = state.normalizer();
         if (n != null) {

@@ -109,6 +109,8 @@ class SearchCommandsTest {
         assertEquals("energy_j", m.get("objectives").get(0).get("column").asText());
         assertEquals("electronic-synthetic", m.get("baseline").get("name").asText(), "runInfo merged");
         assertTrue(m.get("hypervolume_normalization").get("axes").size() == 2);
+        assertTrue(m.get("training_cache").has("trainings") && m.get("training_cache").has("hit_rate"),
+                "the co-design training cache's counters are in the manifest");
         String spec = read(dir.resolve("spec.resolved.yaml"));
         assertTrue(spec.contains("seed: 5") && spec.contains("coupler_error: 0.01")
                 && spec.contains("search_space:") && spec.contains("max_area_mm2: 30"), spec);

@@ -30,6 +30,7 @@ class TrainingCacheTest {
     @Test
     void aSecondRunTrainsNothingAndReadsTheSameNetwork(@TempDir Path dir) throws Exception {
         long before = TrainingCache.trainings();
+        TrainingCache.Stats s0 = TrainingCache.stats();
         Codesigned first = TrainingCache.get(DIGITS, "digits-mlp", butterfly(), TrainingMode.IN_MESH,
                 Optional.of(dir), QUICK);
         assertEquals(before + 1, TrainingCache.trainings());
@@ -46,6 +47,15 @@ class TrainingCacheTest {
                 Optional.of(dir), QUICK);
         assertEquals(before + 1, TrainingCache.trainings(), "nothing trained the second time");
         assertTrue(second.origin().startsWith("read from"), second.origin());
+        // the counters a search reports: three requests, one training, one disk read, two hits
+        TrainingCache.Stats s1 = TrainingCache.stats();
+        assertEquals(3, s1.requests() - s0.requests());
+        assertEquals(1, s1.trainings() - s0.trainings());
+        assertEquals(1, s1.diskReads() - s0.diskReads());
+        assertEquals(2, s1.hits() - s0.hits());
+        assertTrue(s1.trainingCpuS() > s0.trainingCpuS(), "the training's CPU time is counted");
+        assertEquals(2.0 / 3, new TrainingCache.Stats(3, 1, 1, 0, 0).hitRate(), 1e-12);
+        assertTrue(Double.isNaN(new TrainingCache.Stats(0, 0, 0, 0, 0).hitRate()));
         for (int l = 0; l < first.layers().size(); l++) {
             assertArrayEquals(first.layers().get(l).weights(), second.layers().get(l).weights(), 0);
             assertArrayEquals(first.layers().get(l).bias(), second.layers().get(l).bias(), 0);
