@@ -230,7 +230,7 @@ public final class PhotonicLayer {
 
     /**
      * Runs a batch through the layer: {@code x} is {@code batch x inDim} row-major, the result
-     * {@code batch x outDim}. Noise streams are seeded by (noiseSeed, tile, pass) only.
+     * {@code batch x outDim}. Noise streams ({@link NormalStream}) are seeded by (noiseSeed, tile, pass) only.
      */
     public double[] apply(double[] x, int batch, long noiseSeed) {
         return apply(x, batch, noiseSeed, 1);
@@ -384,8 +384,8 @@ public final class PhotonicLayer {
         }
         double sigma = relNoise * range;
         Quantizer.Signed adc = bits > 0 ? Quantizer.Signed.of(range, bits) : null;
-        ZigguratRandom rng = new ZigguratRandom(seed);
-        double[] z = adc != null && sigma > 0 ? noiseBuffer(vr) : null;
+        NormalStream rng = sigma > 0 ? new NormalStream(seed) : null;
+        double[] z = sigma > 0 ? noiseBuffer(vr) : null;
         for (int b = 0; b < batch; b++) {
             double g = fs[fo + b] * tileScale;
             if (g == 0) {
@@ -393,14 +393,14 @@ public final class PhotonicLayer {
             }
             int yo = b * ldy + yc;
             int oo = b * outDim + r0;
+            if (sigma > 0) {
+                rng.fill(z, 0, vr); // the row's normals first, then the fused quantize + accumulate
+            }
             if (adc == null) {
                 for (int i = 0; i < vr; i++) {
-                    out[oo + i] += g * (y[yo + i] + sigma * rng.nextGaussian());
+                    out[oo + i] += g * (y[yo + i] + sigma * z[i]);
                 }
             } else if (sigma > 0) {
-                // draw the row's normals first, then quantize: the same draws in the same order as a fused loop,
-                // and more than twice as fast (the generator's branches no longer stall the quantizer)
-                rng.fillGaussian(z, 0, vr);
                 Kernels.adcAccumulate(y, yo, z, sigma, adc, g, out, oo, vr);
             } else {
                 for (int i = 0; i < vr; i++) {
