@@ -281,7 +281,7 @@ public final class FiguresCommand implements Callable<Integer> {
         runStep(name, concat(args, List.of("--threads", threads, "-o", photons.toString(), "--force")));
         Path dest = fresh(name);
         List<String> notes = new ArrayList<>(org.phodex.plot.CodesignFigures.write(merged.resolve("sweep.csv"),
-                "phase_error_rad", "phase error sigma (rad)", false,
+                "phase_error_rad", "phase error sigma (rad)", false, true,
                 String.format(Locale.ROOT, "Fabrication error: post-mapping vs trained for the hardware (%s, N = %d)",
                         plan.workload(), plan.sigmaMesh()),
                 "codesign_phase_error", dest));
