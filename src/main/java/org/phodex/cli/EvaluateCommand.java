@@ -193,12 +193,41 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (r.feasible()) {
             out.println("digital baseline, batch-matched (the design priced at the GPU's batch):");
-            int width = matched.stream().mapToInt(m -> m.baseline().name().length()).max().orElse(26);
-            for (BatchMatched m : matched) {
-                out.printf("  %-" + width + "s %10s  design at batch %d: %s -> %s%n", m.baseline().name(),
-                        Units.si(m.baseline().energyJ(), "J"), m.designBatch(), Units.si(m.designEnergyJ(), "J"),
-                        m.ratioText());
+            batchMatchedLines(matched, r.workload()).forEach(out::println);
+        }
+    }
+
+    /**
+     * The batch-matched baselines (the GPU at its largest batch, then at batch 1), each distinct figure once: a
+     * workload the GPU was not measured on falls back to the same GEMM-derived figure for both, which is listed
+     * once with what is missing.
+     */
+    static List<String> batchMatchedLines(List<BatchMatched> matched, String workload) {
+        List<BatchMatched> distinct = new ArrayList<>();
+        for (BatchMatched m : matched) {
+            if (!distinct.contains(m)) {
+                distinct.add(m);
             }
         }
+        int width = distinct.stream().mapToInt(m -> m.baseline().name().length()).max().orElse(26);
+        List<String> lines = new ArrayList<>();
+        for (BatchMatched m : distinct) {
+            lines.add(String.format("  %-" + width + "s %10s  design at batch %d: %s -> %s", m.baseline().name(),
+                    Units.si(m.baseline().energyJ(), "J"), m.designBatch(), Units.si(m.designEnergyJ(), "J"),
+                    m.ratioText()));
+        }
+        List<String> missing = new ArrayList<>();
+        String[] which = {"at a large batch", "at batch 1"};
+        for (int i = 0; i < matched.size() && i < which.length; i++) {
+            if (!matched.get(i).baseline().measuredForWorkload()) {
+                missing.add(which[i]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            lines.add("  (" + workload + " has no H100 measurement " + String.join(" or ", missing)
+                    + ": the measured bf16 GEMM energy per MAC times its MACs stands in"
+                    + (missing.size() > 1 ? " for both)" : ")"));
+        }
+        return lines;
     }
 }
