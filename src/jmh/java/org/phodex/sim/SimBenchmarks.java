@@ -130,6 +130,26 @@ public class SimBenchmarks {
         }
     }
 
+    /** 1,024 normals in rows of 32 by the old scalar generator (the same draws as {@link #gaussians}, filled). */
+    @Benchmark
+    public double[] fillGaussian() {
+        ZigguratRandom r = new ZigguratRandom(seed++);
+        for (int i = 0; i < 1024; i += 32) {
+            r.fillGaussian(noise, 0, 32);
+        }
+        return noise;
+    }
+
+    /** 1,024 normals in rows of 32 by the detector-noise stream (vector lanes + ziggurat). */
+    @Benchmark
+    public double[] normalStream() {
+        NormalStream r = new NormalStream(seed++);
+        for (int i = 0; i < 1024; i += 32) {
+            r.fill(noise, 0, 32);
+        }
+        return noise;
+    }
+
     /** A 784 x 128 layer on k x k tiles: program a new chip, run 2,000 MNIST-like inputs with noise and ADC. */
     @Benchmark
     public double[] layer() {

@@ -98,8 +98,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Every baseline, labelled, each beside the design at the baseline's batch. */
     static void baselineTable(PrintWriter out, List<Baseline> baselines) {
-        out.println("every baseline (kind; the design priced at the baseline's batch; 'above idle' figures are "
-                + "compared with the design's whole energy):");
+        out.println("every baseline (kind; the design priced at the baseline's batch; beside 'above idle' figures "
+                + "the design above its own idle draw, less leakage and standby):");
         int width = baselines.stream().mapToInt(b -> b.name().length()).max().orElse(30);
         for (Baseline b : baselines) {
             if (!b.available()) {
@@ -135,30 +135,42 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "with the digital baseline.");
         }
         out.println();
-        out.printf("%-28s %12s  %s%n", "energy per inference", Units.si(c.energyJ(), "J"),
-                String.format("(%s per MAC, %,d MACs)", Units.si(c.energyPerMacJ(), "J"), c.macs()));
+        if (r.buildable()) {
+            out.printf("%-28s %12s  %s%n", "energy per inference", Units.si(c.energyJ(), "J"),
+                    String.format("(%s per MAC, %,d MACs)", Units.si(c.energyPerMacJ(), "J"), c.macs()));
+        } else {
+            out.printf("%-28s %12s  (no laser can drive it: the laser line, the total and the power are not given)%n",
+                    "energy per inference", "n/a");
+        }
         for (Map.Entry<String, Double> e : c.breakdownJ().entrySet()) {
+            boolean laser = e.getKey().equals("laser");
+            if (!r.buildable()) {
+                out.printf("  %-26s %12s          devices: %s%n", e.getKey(), laser ? "n/a"
+                        : Units.si(e.getValue(), "J"), String.join(", ", c.devicesUsed().get(e.getKey())));
+                continue;
+            }
             out.printf("  %-26s %12s  %5.1f%%  devices: %s%n", e.getKey(), Units.si(e.getValue(), "J"),
                     100 * e.getValue() / c.energyJ(), String.join(", ", c.devicesUsed().get(e.getKey())));
         }
-        if (Double.isFinite(c.attentionEnergyJ())) {
+        if (Double.isFinite(c.attentionEnergyJ()) && r.buildable()) {
             out.printf("  %-26s %12s  %5.1f%%  (Q K^T and P V priced alone: dynamic weights, reprogrammed per "
                     + "inference)%n", "of which attention", Units.si(c.attentionEnergyJ(), "J"),
                     100 * c.attentionShare());
         }
         out.printf("%-28s %12s%n", "latency per inference", Units.si(c.latencyS(), "s"));
         out.printf("%-28s %12s%n", "throughput", Units.si(c.throughputMacsPerS(), "MAC/s"));
-        out.printf("%-28s %12s%n", "power", Units.si(c.powerW(), "W"));
+        out.printf("%-28s %12s%n", "power", r.buildable() ? Units.si(c.powerW(), "W") : "n/a");
         out.printf("%-28s %12s%n", "area", String.format("%.4g mm2", c.areaMm2()));
         var link = c.link();
         if (!link.path().isEmpty()) { // a digital family has no optics to report
             out.printf("%-28s %12s  (%s model; worst path %.2f dB)%n", "laser power (electrical)",
-                    Units.si(link.laserElectricalW(), "W"), link.model(), link.pathLossDb());
+                    r.buildable() ? Units.si(link.laserElectricalW(), "W") : "n/a", link.model(), link.pathLossDb());
             out.printf("%-28s %12s  (minimum for %.1f dB SNR: %s)%n", "received power per detector",
                     Units.si(link.receivedPowerW(), "W"), link.targetSnrDb(),
                     Units.si(link.minReceivedPowerW(), "W"));
             out.printf("%-28s %12.4g  (at full scale; optical laser energy %s per MAC)%n",
-                    "detected photons per MAC", c.detectedPhotonsPerMac(), Units.si(c.opticalEnergyPerMacJ(), "J"));
+                    "detected photons per MAC", c.detectedPhotonsPerMac(),
+                    r.buildable() ? Units.si(c.opticalEnergyPerMacJ(), "J") : "n/a");
         }
         if (r.hasAccuracy()) {
             out.printf("%-28s %11.2f%%  (+/- %.2f over chips; float %.2f%%)%n", "accuracy (top-1)",
@@ -181,12 +193,41 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (r.feasible()) {
             out.println("digital baseline, batch-matched (the design priced at the GPU's batch):");
-            int width = matched.stream().mapToInt(m -> m.baseline().name().length()).max().orElse(26);
-            for (BatchMatched m : matched) {
-                out.printf("  %-" + width + "s %10s  design at batch %d: %s -> %s%n", m.baseline().name(),
-                        Units.si(m.baseline().energyJ(), "J"), m.designBatch(), Units.si(m.designEnergyJ(), "J"),
-                        m.ratioText());
+            batchMatchedLines(matched, r.workload()).forEach(out::println);
+        }
+    }
+
+    /**
+     * The batch-matched baselines (the GPU at its largest batch, then at batch 1), each distinct figure once: a
+     * workload the GPU was not measured on falls back to the same GEMM-derived figure for both, which is listed
+     * once with what is missing.
+     */
+    static List<String> batchMatchedLines(List<BatchMatched> matched, String workload) {
+        List<BatchMatched> distinct = new ArrayList<>();
+        for (BatchMatched m : matched) {
+            if (!distinct.contains(m)) {
+                distinct.add(m);
             }
         }
+        int width = distinct.stream().mapToInt(m -> m.baseline().name().length()).max().orElse(26);
+        List<String> lines = new ArrayList<>();
+        for (BatchMatched m : distinct) {
+            lines.add(String.format("  %-" + width + "s %10s  design at batch %d: %s -> %s", m.baseline().name(),
+                    Units.si(m.baseline().energyJ(), "J"), m.designBatch(), Units.si(m.designEnergyJ(), "J"),
+                    m.ratioText()));
+        }
+        List<String> missing = new ArrayList<>();
+        String[] which = {"at a large batch", "at batch 1"};
+        for (int i = 0; i < matched.size() && i < which.length; i++) {
+            if (!matched.get(i).baseline().measuredForWorkload()) {
+                missing.add(which[i]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            lines.add("  (" + workload + " has no H100 measurement " + String.join(" or ", missing)
+                    + ": the measured bf16 GEMM energy per MAC times its MACs stands in"
+                    + (missing.size() > 1 ? " for both)" : ")"));
+        }
+        return lines;
     }
 }

@@ -65,6 +65,12 @@ public final class FiguresCommand implements Callable<Integer> {
             + "detected photons per MAC (trains once per training key, about a quarter of an hour on 2 cores)")
     boolean withCodesign;
 
+    @Option(names = "--with-codesign-mnist", description = "add the co-design figures on mnist-mlp: 64-port Clements "
+            + "and butterfly meshes against phase error (the butterfly mapped by fit and trained in the mesh), and the "
+            + "8-port Clements mesh post-mapping and noise-aware against detected photons per MAC (one training per "
+            + "laser margin: most of an hour on 2 cores the first time, cached after)")
+    boolean withCodesignMnist;
+
     @Option(names = "--only", split = ",", paramLabel = "ENTRY", description = "regenerate only these entries "
             + "(folder names, e.g. search-mnist-vit); the other folders and their README sections stay as they are")
     List<String> only;
@@ -104,7 +110,9 @@ public final class FiguresCommand implements Callable<Integer> {
                         Families.get(Clements.NAME).layoutName(), p)),
                 new Recipe("mesh-butterfly-16", true, (n, t, w, p) -> mesh(n,
                         "Programmed 16x16 butterfly mesh (crossings between stages)", "butterfly", p)),
-                new Recipe("codesign-digits-mlp", withCodesign, (n, t, w, p) -> codesign(n, t, w, p)),
+                new Recipe("codesign-digits-mlp", withCodesign, (n, t, w, p) -> codesign(n, digitsCodesign(), t, w, p)),
+                new Recipe("codesign-mnist-mlp", withCodesignMnist, (n, t, w, p) -> codesign(n, mnistCodesign(), t, w,
+                        p)),
                 new Recipe("search-mnist-mlp", withMnist, (n, t, w, p) -> search(n,
                         "mnist-mlp: search over all families", "mnist-mlp", budget(quick ? 8 : 24, quick ? 2 : 8),
                         t, w, p)),
@@ -215,22 +223,50 @@ public final class FiguresCommand implements Callable<Integer> {
     }
 
     /**
-     * Co-design on digits-mlp, 8-mode meshes (the families' default, feasible at 0 dB margin): accuracy against the phase error (coupler error 0.005) for Clements
-     * (post-mapping, noise-aware) and butterfly (post-mapping, in-mesh-noise-aware), and against detected photons
-     * per MAC for Clements (post-mapping, noise-aware) over the laser margin.
+     * How a co-design entry is swept: the workload, the mesh size of the phase-error figure and its grid, the
+     * training modes per family there, the mesh size and laser-margin grid of the photons figure, and the chips per
+     * point.
      */
-    private Entry codesign(String name, String threads, Path work, PrintWriter progress) throws IOException {
+    private record CodesignPlan(String workload, int sigmaMesh, String sigmaGrid, List<String[]> sigmaModes,
+                                int photonsMesh, String marginGrid, String chips) {
+    }
+
+    /**
+     * Co-design on digits-mlp, 8-mode meshes (the families' default, feasible at 0 dB margin): accuracy against
+     * the phase error (coupler error 0.005) for Clements (post-mapping, noise-aware) and butterfly (post-mapping,
+     * in-mesh-noise-aware), and against detected photons per MAC for Clements (post-mapping, noise-aware) over the
+     * laser margin.
+     */
+    private CodesignPlan digitsCodesign() {
+        return new CodesignPlan("digits-mlp", 8, quick ? "phase_error_rad=0:0.1:0.05" : "phase_error_rad=0:0.1:0.02",
+                List.of(new String[] {Clements.NAME, "post-mapping,noise-aware"},
+                        new String[] {"mzi-butterfly", "post-mapping,in-mesh-noise-aware"}),
+                8, quick ? "laser_margin_db=-24:0:12" : "laser_margin_db=-24:0:4", quick ? "1" : "5");
+    }
+
+    /**
+     * Co-design on mnist-mlp: 64-port Clements (post-mapping, its best mode on this network) and butterfly
+     * (post-mapping by fit, and trained in the mesh: one training serves every sigma) meshes against the phase
+     * error, and the default 8-port Clements mesh post-mapping and noise-aware against detected photons per MAC
+     * (one noise-aware training per laser margin).
+     */
+    private CodesignPlan mnistCodesign() {
+        return new CodesignPlan("mnist-mlp", 64, quick ? "phase_error_rad=0:0.04:0.04" : "phase_error_rad=0:0.04:0.01",
+                List.of(new String[] {Clements.NAME, "post-mapping"},
+                        new String[] {"mzi-butterfly", "post-mapping,in-mesh"}),
+                8, quick ? "laser_margin_db=-18:0:18" : "laser_margin_db=-21:0:3", quick ? "1" : "3");
+    }
+
+    private Entry codesign(String name, CodesignPlan plan, String threads, Path work, PrintWriter progress)
+            throws IOException {
         long t0 = System.nanoTime();
         List<String> shown = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
-        String sigma = quick ? "phase_error_rad=0:0.1:0.05" : "phase_error_rad=0:0.1:0.02";
-        String chips = quick ? "1" : "5";
-        for (String[] a : new String[][] {{Clements.NAME, "post-mapping,noise-aware"},
-                {"mzi-butterfly", "post-mapping,in-mesh-noise-aware"}}) {
+        for (String[] a : plan.sigmaModes()) {
             Path dir = work.resolve(name).resolve(a[0]);
-            List<String> args = List.of("sweep", "-a", a[0], "-w", "digits-mlp", "--seed", SEED, "--chips", chips,
-                    "--set", "mesh_size=8", "--set", "coupler_error=0.005", "--vary", "training=" + a[1], "--vary",
-                    sigma);
+            List<String> args = List.of("sweep", "-a", a[0], "-w", plan.workload(), "--seed", SEED, "--chips",
+                    plan.chips(), "--samples", "all", "--set", "mesh_size=" + plan.sigmaMesh(), "--set", "coupler_error=0.005", "--vary",
+                    "training=" + a[1], "--vary", plan.sigmaGrid());
             shown.add("phodex " + String.join(" ", args));
             runStep(name, concat(args, List.of("--threads", threads, "-o", dir.toString(), "--force")));
             dirs.add(dir);
@@ -238,25 +274,28 @@ public final class FiguresCommand implements Callable<Integer> {
         Path merged = work.resolve(name).resolve("merged");
         SweepMerge.merge(dirs, merged);
         Path photons = work.resolve(name).resolve("photons");
-        List<String> args = List.of("sweep", "-a", Clements.NAME, "-w", "digits-mlp", "--seed", SEED, "--chips",
-                chips, "--set", "mesh_size=8", "--vary", "training=post-mapping,noise-aware", "--vary",
-                quick ? "laser_margin_db=-24:0:12" : "laser_margin_db=-24:0:4");
+        List<String> args = List.of("sweep", "-a", Clements.NAME, "-w", plan.workload(), "--seed", SEED, "--chips",
+                plan.chips(), "--samples", "all", "--set", "mesh_size=" + plan.photonsMesh(), "--vary", "training=post-mapping,noise-aware",
+                "--vary", plan.marginGrid());
         shown.add("phodex " + String.join(" ", args));
         runStep(name, concat(args, List.of("--threads", threads, "-o", photons.toString(), "--force")));
         Path dest = fresh(name);
         List<String> notes = new ArrayList<>(org.phodex.plot.CodesignFigures.write(merged.resolve("sweep.csv"),
-                "phase_error_rad", "phase error sigma (rad)", false,
-                "Fabrication error: post-mapping vs trained for the hardware (digits-mlp, N = 8)",
+                "phase_error_rad", "phase error sigma (rad)", false, true,
+                String.format(Locale.ROOT, "Fabrication error: post-mapping vs trained for the hardware (%s, N = %d)",
+                        plan.workload(), plan.sigmaMesh()),
                 "codesign_phase_error", dest));
         notes.addAll(org.phodex.plot.CodesignFigures.write(photons.resolve("sweep.csv"),
                 "detected_photons_per_mac", "detected photons per MAC", true,
-                "Photons per MAC: post-mapping vs noise-aware (digits-mlp, Clements N = 8)",
+                String.format(Locale.ROOT, "Photons per MAC: post-mapping vs noise-aware (%s, Clements N = %d)",
+                        plan.workload(), plan.photonsMesh()),
                 "codesign_photons", dest));
         Files.copy(merged.resolve("sweep.csv"), dest.resolve("sweep_phase_error.csv"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.copy(photons.resolve("sweep.csv"), dest.resolve("sweep_photons.csv"),
                 StandardCopyOption.REPLACE_EXISTING);
-        return done(progress, name, "Co-design: accuracy against phase error and against photons per MAC",
+        return done(progress, name, "Co-design (" + plan.workload()
+                        + "): accuracy against phase error and against photons per MAC",
                 String.join("; ", shown), notes, t0);
     }
 

@@ -43,6 +43,10 @@ final class SweepCommand implements Callable<Integer> {
             + "errors; default 1); with more than one, accuracy plots show the spread over chips as a band")
     int chips = 1;
 
+    @Option(names = "--samples", paramLabel = "N|all", description = "test samples per point: a stratified, seeded "
+            + "subset (default ${DEFAULT-VALUE}, as the search scores designs) or 'all' for the whole test split")
+    String samples = Integer.toString(org.phodex.search.PhotonicSearchEvaluator.SEARCH_SAMPLES);
+
     @Option(names = {"-w", "--workload"}, paramLabel = "WORKLOAD", description = "workload name or YAML path "
             + "(default " + SearchCommand.DEFAULT_WORKLOAD + ")")
     String workload = SearchCommand.DEFAULT_WORKLOAD;
@@ -120,6 +124,7 @@ final class SweepCommand implements Callable<Integer> {
         if (chips < 1) {
             throw new UsageException("--chips must be at least 1, got " + chips);
         }
+        int testSamples = samples(samples);
         List<ArchitectureSpec> archs = new ArrayList<>();
         String wl;
         try {
@@ -163,7 +168,7 @@ final class SweepCommand implements Callable<Integer> {
                         throw new UsageException(e.getMessage());
                     }
                 }
-                DesignEvaluator evaluator = wiring.evaluators().create(List.of(arch), wl, seed, chips);
+                DesignEvaluator evaluator = wiring.evaluators().create(List.of(arch), wl, seed, chips, testSamples);
                 try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
                         System.err::println)) {
                     points += Sweep.run(into, arch, wl, seed, axes, fixed, pool, evaluator.runInfo(),
@@ -179,5 +184,22 @@ final class SweepCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("sweep: " + points + " points -> " + dir.resolve("sweep.csv"));
         RunDriver.report(dir, spec.commandLine().getOut());
         return 0;
+    }
+
+    /** "all" is the whole test split; otherwise a positive count. */
+    static int samples(String text) {
+        if ("all".equalsIgnoreCase(text.trim())) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--samples: expected a positive number of test samples or 'all', got '" + text
+                + "'");
     }
 }

@@ -66,6 +66,14 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
         return a == null ? 0 : a.reads() + a.writes();
     }
 
+    /**
+     * 64-bit words carried by the on-chip network per inference: every word the shared levels (global buffer, DRAM)
+     * read or write goes to or comes from a core once (a broadcast read is one multicast).
+     */
+    public double nocWords() {
+        return accesses(MemoryHierarchy.GLOBAL_BUFFER) + accesses(MemoryHierarchy.DRAM);
+    }
+
     /** Weight cells written per inference: static tiles once per batch, dynamic ones every inference. */
     public double cellsProgrammed() {
         return ((double) staticTiles / batch + dynamicTiles) * weightCells.perCore();
@@ -106,6 +114,7 @@ public record ActionCounts(long macs, double opticalShots, double dacConversions
             m.put(level + "_writes", a.writes());
             m.put(level + "_accesses", a.reads() + a.writes());
         });
+        m.put("noc_words", nocWords());
         m.put("compute_time_s", computeTimeS);
         m.put("latency_s", latencyS);
         m.put("reprogrammings", reprogrammings);

@@ -18,18 +18,46 @@ import org.phodex.workload.Gemm;
  */
 public final class CostModel {
     public static final List<String> COMPONENTS = List.of("laser", "dac", "modulator", "detector_tia", "adc",
-            "digital", "weight_hold", "weight_program", "accumulator", "io_buffer", "global_buffer", "dram", "leakage",
-            "standby", "controller");
+            "digital", "weight_hold", "weight_program", "accumulator", "io_buffer", "global_buffer", "noc", "dram",
+            "leakage", "standby", "controller");
 
     /** The lines of a digital MAC array's breakdown. */
     public static final List<String> DIGITAL_COMPONENTS = List.of("mac", "digital", "accumulator", "io_buffer",
-            "global_buffer", "dram", "leakage", "controller");
+            "global_buffer", "noc", "dram", "leakage", "controller");
 
     /** Every line any family reports: the search's {@code breakdown_<component>_j} columns. */
     public static final List<String> ALL_COMPONENTS = java.util.stream.Stream.concat(COMPONENTS.stream(),
             DIGITAL_COMPONENTS.stream()).distinct().toList();
 
     private CostModel() {
+    }
+
+    /**
+     * Area of one core (um^2): its compute (a digital array's PEs at Horowitz 45 nm areas; a photonic core's
+     * devices and converters at their footprints) plus its own SRAM (accumulators and I/O buffer).
+     */
+    static double coreAreaUm2(Design d, Family f, DeviceLibrary lib, MemoryHierarchy mem) {
+        double sram = 0;
+        for (MemoryHierarchy.Level l : mem.levels().values()) {
+            if (Double.isFinite(l.capacityBytes()) && !l.name().equals(MemoryHierarchy.GLOBAL_BUFFER)) {
+                sram += l.capacityBytes() * MemoryHierarchy.sramUm2PerByte(lib);
+            }
+        }
+        if (!f.photonic()) {
+            double peUm2 = IntegerArithmetic.macAreaUm2(lib, d.getInt(Params.WEIGHT_BITS),
+                    d.getInt(Params.ACTIVATION_BITS), d.getInt(Params.ACCUMULATOR_BITS));
+            return peUm2 * f.tileRows(d) * f.tileCols(d) + sram;
+        }
+        DeviceCounts perCore = f.counts(d);
+        String modulator = f.modulatorDevice();
+        return perCore.mzis() * lib.value("mzi", "footprint_um2")
+                + perCore.rings() * lib.value("microring", "footprint_um2")
+                + perCore.modulators() * lib.value(modulator, "footprint_um2")
+                + perCore.detectors() * lib.value("photodetector", "footprint_um2")
+                + perCore.tias() * lib.value("tia", "area_um2")
+                + perCore.adcs() * lib.value("adc", "area_um2")
+                + perCore.dacs() * lib.value("dac", "area_um2")
+                + sram;
     }
 
     /** A workload's GEMMs, with which weights are dynamic and which inputs are signed taken from its operands. */
@@ -90,22 +118,9 @@ public final class CostModel {
         }
 
         int cores = d.getInt(Params.CORES);
-        if (!f.photonic()) { // PEs (multiplier and accumulator adder, Horowitz 45 nm areas) plus the same buffer
-            double peUm2 = IntegerArithmetic.macAreaUm2(lib, d.getInt(Params.WEIGHT_BITS),
-                    d.getInt(Params.ACTIVATION_BITS), d.getInt(Params.ACCUMULATOR_BITS));
-            double arrayUm2 = peUm2 * f.tileRows(d) * f.tileCols(d) * cores;
-            return new CostReport(priced, counts, energy, (arrayUm2 + counts.memory().areaUm2(lib)) * 1e-6, link);
-        }
-        DeviceCounts perCore = f.counts(d);
-        String modulator = f.modulatorDevice();
-        double um2 = perCore.mzis() * lib.value("mzi", "footprint_um2")
-                + perCore.rings() * lib.value("microring", "footprint_um2")
-                + perCore.modulators() * lib.value(modulator, "footprint_um2")
-                + perCore.detectors() * lib.value("photodetector", "footprint_um2")
-                + perCore.tias() * lib.value("tia", "area_um2")
-                + perCore.adcs() * lib.value("adc", "area_um2")
-                + perCore.dacs() * lib.value("dac", "area_um2");
-        double areaMm2 = (um2 * cores + counts.memory().areaUm2(lib)) * 1e-6;
+        MemoryHierarchy.Level global = counts.memory().level(MemoryHierarchy.GLOBAL_BUFFER);
+        double globalUm2 = global.capacityBytes() * global.instances() * MemoryHierarchy.sramUm2PerByte(lib);
+        double areaMm2 = (coreAreaUm2(d, f, lib, counts.memory()) * cores + globalUm2) * 1e-6;
         return new CostReport(priced, counts, energy, areaMm2, link);
     }
 

@@ -43,6 +43,23 @@ public record CostReport(Map<String, Priced> priced, ActionCounts counts, double
         return Collections.unmodifiableMap(m);
     }
 
+    /** The breakdown lines an idle chip of this design still draws: SRAM leakage and the front end's standby. */
+    public static final List<String> IDLE_LINES = List.of("leakage", "standby");
+
+    /**
+     * The part of {@link #energyJ()} an idle chip would also draw over the inference's time (the
+     * {@link #IDLE_LINES}): what is taken off the design when it is compared with a GPU's energy above its idle
+     * power, so both sides are priced above idle.
+     */
+    public double idleEnergyJ() {
+        double j = 0;
+        for (String line : IDLE_LINES) {
+            Priced p = priced.get(line);
+            j += p == null ? 0 : p.energyJ();
+        }
+        return j;
+    }
+
     /** Component -> device library entries its number came from. */
     public Map<String, List<String>> devicesUsed() {
         Map<String, List<String>> m = new LinkedHashMap<>();

@@ -208,6 +208,16 @@ public final class Estimators {
     static final Estimator GLOBAL_BUFFER = memoryLevel(MemoryHierarchy.GLOBAL_BUFFER, "sram-capacity-scaled");
     static final Estimator DRAM = memoryLevel(MemoryHierarchy.DRAM, "horowitz-64b");
 
+    /**
+     * The on-chip network ({@link NetworkOnChip}): every word the global buffer or DRAM reads or writes crosses the
+     * mean number of hops between the buffer and the cores, a router and a core pitch of wire per hop.
+     */
+    static final Estimator NOC = estimator("mesh-hops", (name, a, c) -> {
+        double perWord = 64 * NetworkOnChip.of(c.design(), c.family(), c.lib(), a.memory()).energyPerBitJ(c.lib());
+        return new Priced(name, a.nocWords(), "noc_words", perWord, a.nocWords() * perWord,
+                List.of("noc_router", "wire"));
+    });
+
     /** Every SRAM level's leakage (capacity x leakage per bit) for the whole latency. */
     static final Estimator LEAKAGE = estimator("leakage-per-bit", (name, a, c) -> {
         double w = a.memory().leakageW();
@@ -239,6 +249,7 @@ public final class Estimators {
         m.put(MemoryHierarchy.ACCUMULATOR, ACCUMULATOR);
         m.put(MemoryHierarchy.IO_BUFFER, IO_BUFFER);
         m.put(MemoryHierarchy.GLOBAL_BUFFER, GLOBAL_BUFFER);
+        m.put("noc", NOC);
         m.put(MemoryHierarchy.DRAM, DRAM);
         m.put("leakage", LEAKAGE);
         if (photonic) {
@@ -273,6 +284,7 @@ public final class Estimators {
         m.put(MemoryHierarchy.ACCUMULATOR, List.of(ACCUMULATOR));
         m.put(MemoryHierarchy.IO_BUFFER, List.of(IO_BUFFER));
         m.put(MemoryHierarchy.GLOBAL_BUFFER, List.of(GLOBAL_BUFFER));
+        m.put("noc", List.of(NOC));
         m.put(MemoryHierarchy.DRAM, List.of(DRAM));
         m.put("leakage", List.of(LEAKAGE));
         m.put("standby", List.of(STANDBY));

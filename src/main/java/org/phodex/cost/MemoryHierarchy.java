@@ -65,16 +65,9 @@ public record MemoryHierarchy(Map<String, Level> levels) {
         return levels.values().stream().mapToDouble(Level::leakageW).sum();
     }
 
-    /** Silicon area of the on-chip levels: their bytes at the device library's SRAM area per byte (um^2). */
-    public double areaUm2(DeviceLibrary lib) {
-        double perByte = lib.value("sram", "area_um2") / lib.value("sram", "capacity_bytes");
-        double bytes = 0;
-        for (Level l : levels.values()) {
-            if (Double.isFinite(l.capacityBytes())) {
-                bytes += l.capacityBytes() * l.instances();
-            }
-        }
-        return bytes * perByte;
+    /** Silicon area of one byte of on-chip SRAM (um^2): the library's SRAM area over its capacity. */
+    public static double sramUm2PerByte(DeviceLibrary lib) {
+        return lib.value("sram", "area_um2") / lib.value("sram", "capacity_bytes");
     }
 
     /** The design's hierarchy; {@code accumulatorBits} is the width of one partial sum. */
@@ -131,7 +124,7 @@ public record MemoryHierarchy(Map<String, Level> levels) {
      * sides from the library's SRAM area per byte. Zero for one bank.
      */
     public static double hTreeMm(DeviceLibrary lib, double bytes) {
-        double um2PerByte = lib.value("sram", "area_um2") / lib.value("sram", "capacity_bytes");
+        double um2PerByte = sramUm2PerByte(lib);
         int n = banks(lib, bytes);
         return (Math.sqrt(bytes * um2PerByte) - Math.sqrt(bytes / n * um2PerByte)) * 1e-3;
     }

@@ -43,6 +43,7 @@ public final class DeviceSchema {
         kind("memory_scaling", List.of("read_8kb_64b_j", "read_32kb_64b_j", "read_1mb_64b_j", "write_to_read_ratio",
                 "leakage_per_bit_w", "bank_bytes", "bank_bandwidth_bytes_per_s"), List.of());
         kind("wire", List.of("energy_per_bit_mm_j"), List.of());
+        kind("router", List.of("energy_per_bit_j"), List.of());
         kind("controller", List.of("power_w"), List.of());
         kind("constants", List.of("electron_charge_c", "boltzmann_j_per_k", "temperature_k", "planck_j_s",
                 "speed_of_light_m_per_s"), List.of());

@@ -230,17 +230,19 @@ public final class Evaluator {
         double acc = stats == null ? Double.NaN : stats.mean();
         List<String> violations = violations(spec.constraints(), cost, acc);
         double maxLineW = lib.value("laser", "max_optical_power_w");
-        if (cost.link().lineOpticalW() > maxLineW) {
+        boolean buildable = cost.link().lineOpticalW() <= maxLineW;
+        if (!buildable) {
             violations.add(String.format("a laser line must launch %.3g W, above devices.laser.max_optical_power_w "
                     + "(%.3g W): the worst path loses %.1f dB", cost.link().lineOpticalW(), maxLineW,
                     cost.link().pathLossDb()));
         }
-        return result(d, cost, stats, options.chips(), errors, fitCount == 0 ? 0 : fitSum / fitCount, violations);
+        return result(d, cost, stats, options.chips(), errors, fitCount == 0 ? 0 : fitSum / fitCount, violations,
+                buildable);
     }
 
     private EvaluationResult result(Design d, CostReport cost, AccuracyStats stats, int chips,
                                     List<EvaluationResult.LayerError> errors, double fitError,
-                                    List<String> violations) {
+                                    List<String> violations, boolean buildable) {
         double acc = stats == null ? Double.NaN : stats.mean();
         double accStd = stats == null ? Double.NaN : stats.chipStd();
         double ref = stats == null ? Double.NaN : stats.floatAccuracy();
@@ -251,7 +253,7 @@ public final class Evaluator {
         DigitalBaseline.Figure one = baseline.batchOne(workload.name(), cost.macs());
         String reason = violations.isEmpty() ? null : String.join(REASON_SEPARATOR, violations);
         return new EvaluationResult(d, workload.name(), cost, acc, accStd, ref, accSamples, chips, relErr,
-                errors, fitError, best, one, reason == null, reason, stats);
+                errors, fitError, best, one, reason == null, reason, stats, buildable);
     }
 
     /**
@@ -301,7 +303,7 @@ public final class Evaluator {
             }
         }
         return result(d, cost, stats, 1, errors, 0,
-                violations(spec.constraints(), cost, stats == null ? Double.NaN : stats.mean()));
+                violations(spec.constraints(), cost, stats == null ? Double.NaN : stats.mean()), true);
     }
 
     /**
@@ -419,6 +421,11 @@ public final class Evaluator {
      * on the batch).
      */
     public double energyAtBatchJ(ArchitectureSpec spec, Design d, DeviceLibrary lib, int batch) {
-        return CostModel.evaluate(d.with(Params.BATCH, batch), Families.get(spec.family()), lib, workload).energyJ();
+        return costAtBatch(spec, d, lib, batch).energyJ();
+    }
+
+    /** The design's whole cost report at another batch. */
+    public org.phodex.cost.CostReport costAtBatch(ArchitectureSpec spec, Design d, DeviceLibrary lib, int batch) {
+        return CostModel.evaluate(d.with(Params.BATCH, batch), Families.get(spec.family()), lib, workload);
     }
 }

@@ -81,13 +81,35 @@ public final class ZigguratRandom implements RandomGenerator {
 
     /** The rest of one ziggurat draw whose first word gave layer i and abscissa x outside the layer's core. */
     private double slowPath(int i, double x) {
+        double v = wedgeOrTail(i, x, this);
+        return Double.isNaN(v) ? nextGaussian() : v;
+    }
+
+    /** X[0 .. 256]: layer i of the ziggurat spans [0, X[i]) in x (X[0] is the base layer's virtual width); a copy. */
+    public static double[] layerEdges() {
+        return X.clone();
+    }
+
+    /**
+     * The ziggurat's slow path, for a draw that gave layer i and abscissa x with |x| >= X[i + 1]: for i = 0 a sample
+     * of the tail beyond R with x's sign (Marsaglia's exponential method); otherwise x if the wedge test accepts it,
+     * NaN if it rejects it (the caller draws again). Uniforms are {@code (bits.nextLong() >>> 11) * 2^-53}.
+     */
+    public static double wedgeOrTail(int i, double x, RandomGenerator bits) {
         if (i == 0) {
-            return tail(x < 0);
+            double t;
+            double y;
+            do {
+                t = -Math.log(1 - uniform(bits)) / R;
+                y = -Math.log(1 - uniform(bits));
+            } while (2 * y < t * t);
+            return x < 0 ? -(R + t) : R + t;
         }
-        if (F[i + 1] + (F[i] - F[i + 1]) * nextDouble() < Math.exp(-0.5 * x * x)) {
-            return x;
-        }
-        return nextGaussian();
+        return F[i + 1] + (F[i] - F[i + 1]) * uniform(bits) < Math.exp(-0.5 * x * x) ? x : Double.NaN;
+    }
+
+    private static double uniform(RandomGenerator bits) {
+        return (bits.nextLong() >>> 11) * 0x1.0p-53;
     }
 
     /** A standard normal sample. */
@@ -101,24 +123,11 @@ public final class ZigguratRandom implements RandomGenerator {
             if (Math.abs(x) < X[i + 1]) {
                 return x;
             }
-            if (i == 0) {
-                return tail(u < 0);
-            }
-            if (F[i + 1] + (F[i] - F[i + 1]) * nextDouble() < Math.exp(-0.5 * x * x)) {
-                return x;
+            double v = wedgeOrTail(i, x, this);
+            if (!Double.isNaN(v)) {
+                return v;
             }
         }
-    }
-
-    /** A sample of the normal's tail beyond R (Marsaglia 1964), with the sign asked for. */
-    private double tail(boolean negative) {
-        double x;
-        double y;
-        do {
-            x = -Math.log(1 - nextDouble()) / R;
-            y = -Math.log(1 - nextDouble());
-        } while (2 * y < x * x);
-        return negative ? -(R + x) : R + x;
     }
 
     @Override

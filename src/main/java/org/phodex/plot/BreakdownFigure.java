@@ -33,8 +33,8 @@ final class BreakdownFigure {
 
     /** Components in a fixed physical order (light source to memory); others follow alphabetically. */
     static final List<String> COMPONENT_ORDER = List.of("laser", "dac", "modulator", "weight_program",
-            "weight_hold", "detector_tia", "adc", "mac", "digital", "accumulator", "io_buffer", "global_buffer", "sram",
-            "dram", "leakage", "standby", "controller");
+            "weight_hold", "detector_tia", "adc", "mac", "digital", "accumulator", "io_buffer", "global_buffer", "noc",
+            "sram", "dram", "leakage", "standby", "controller");
 
     private BreakdownFigure() {
     }
@@ -176,6 +176,8 @@ final class BreakdownFigure {
                 return "I/O buffer";
             case "dram":
                 return "DRAM";
+            case "noc":
+                return "NoC";
             case "detector_tia":
                 return "detector + TIA";
             default:

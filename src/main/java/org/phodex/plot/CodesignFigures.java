@@ -49,24 +49,40 @@ public final class CodesignFigures {
      */
     public static List<String> write(Path sweepCsv, String xColumn, String xLabel, boolean logX, String title,
                                    String name, Path dir) throws IOException {
+        return write(sweepCsv, xColumn, xLabel, logX, false, title, name, dir);
+    }
+
+    /**
+     * As {@link #write(Path, String, String, boolean, String, String, Path)}; with {@code keepInfeasible} the
+     * designs the cost model finds infeasible are drawn too, with hollow markers and "(infeasible)" in the key,
+     * and the first reason given is quoted in the notes: a robustness study of a mesh size no laser can feed
+     * still says what the mesh does to accuracy, but must not look like a buildable design.
+     */
+    public static List<String> write(Path sweepCsv, String xColumn, String xLabel, boolean logX,
+                                     boolean keepInfeasible, String title, String name, Path dir) throws IOException {
         CsvTable t = CsvTable.read(sweepCsv).require("architecture", xColumn, "accuracy", "feasible");
         boolean hasTraining = t.has("training");
         boolean hasInterval = t.has("accuracy_ci95_low") && t.has("accuracy_ci95_high");
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         DataTable data = new DataTable("architecture", "training", xColumn, "accuracy_percent",
-                "ci95_low_percent", "ci95_high_percent", "samples", "chips");
+                "ci95_low_percent", "ci95_high_percent", "samples", "chips", "feasible");
         TreeSet<Double> xs = new TreeSet<>();
         TreeSet<String> support = new TreeSet<>();
+        String reason = "";
         for (int r = 0; r < t.size(); r++) {
             double x = t.number(r, xColumn);
             double acc = t.number(r, "accuracy");
-            if (!"true".equals(t.text(r, "feasible")) || !Double.isFinite(x) || !Double.isFinite(acc)
+            boolean feasible = "true".equals(t.text(r, "feasible"));
+            if ((!feasible && !keepInfeasible) || !Double.isFinite(x) || !Double.isFinite(acc)
                     || (logX && x <= 0)) {
                 continue;
             }
             String training = hasTraining && !t.text(r, "training").isEmpty() ? t.text(r, "training")
                     : "post-mapping";
-            String key = t.text(r, "architecture") + ", " + training;
+            String key = t.text(r, "architecture") + ", " + training + (feasible ? "" : " (infeasible)");
+            if (!feasible && reason.isEmpty() && t.has("infeasible_reason")) {
+                reason = t.text(r, "infeasible_reason");
+            }
             double lo = hasInterval ? t.number(r, "accuracy_ci95_low") : Double.NaN;
             double hi = hasInterval ? t.number(r, "accuracy_ci95_high") : Double.NaN;
             if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
@@ -80,7 +96,8 @@ public final class CodesignFigures {
             if (!samples.isEmpty()) {
                 support.add(samples + " test samples x " + (chips.isEmpty() ? "1" : chips) + " chips");
             }
-            data.add(t.text(r, "architecture"), training, x, 100 * acc, 100 * lo, 100 * hi, samples, chips);
+            data.add(t.text(r, "architecture"), training, x, 100 * acc, 100 * lo, 100 * hi, samples, chips,
+                    feasible);
         }
         if (series.isEmpty()) {
             throw new PlotInputException(sweepCsv + ": no feasible row with a finite " + xColumn + " and accuracy");
@@ -114,7 +131,11 @@ public final class CodesignFigures {
             renderer.setSeriesPaint(i, Style.PALETTE.get(i % Style.PALETTE.size()));
             renderer.setSeriesShape(i, Style.marker(i, 7));
             renderer.setSeriesStroke(i, Style.SERIES_STROKE);
+            renderer.setSeriesShapesFilled(i, !e.getKey().endsWith("(infeasible)"));
             i++;
+        }
+        if (!reason.isEmpty()) {
+            notes.add("(infeasible): drawn for the accuracy only; the cost model refuses the design: " + reason);
         }
         ValueAxis x = logX ? new RoundLogAxis(xLabel + ", log scale") : new NumberAxis(xLabel);
         NumberAxis y = new NumberAxis("top-1 accuracy (%)");

@@ -32,6 +32,15 @@ public final class Evaluators {
         }
 
         /**
+         * With {@code chips} chip samples and {@code samples} test samples per design (a stratified subset; the
+         * whole split when at least its size); a factory without test samples ignores the number.
+         */
+        default DesignEvaluator create(List<ArchitectureSpec> architectures, String workload, long seed, int chips,
+                                       int samples) {
+            return create(architectures, workload, seed, chips);
+        }
+
+        /**
          * The evaluator that re-scores a finished run's archive (the whole test split, {@code chips} chip samples,
          * chip seeds independent of the search's), or null when this factory has none: the run then reports
          * its search-time estimates.
@@ -80,6 +89,13 @@ public final class Evaluators {
         public DesignEvaluator create(List<ArchitectureSpec> archs, String workload, long seed, int chips) {
             return new PhotonicSearchEvaluator(org.phodex.evaluation.Catalog.locate(), archs, workload, seed,
                     chips);
+        }
+
+        @Override
+        public DesignEvaluator create(List<ArchitectureSpec> archs, String workload, long seed, int chips,
+                                      int samples) {
+            return new PhotonicSearchEvaluator(org.phodex.evaluation.Catalog.locate(), archs, workload, seed,
+                    chips, samples);
         }
 
         @Override

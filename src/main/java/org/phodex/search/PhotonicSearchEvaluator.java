@@ -112,22 +112,24 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
             cols.put("accuracy_diff_ci95_high", st.diffCi95High());
         }
         var c = r.cost();
-        cols.put("power_w", c.powerW());
-        cols.put("energy_per_mac_j", c.energyPerMacJ());
+        // a design no laser can drive: its energies and powers price an impossible laser, so they stay empty cells
+        cols.put("power_w", r.ifBuildable(c.powerW()));
+        cols.put("energy_per_mac_j", r.ifBuildable(c.energyPerMacJ()));
         cols.put("throughput_macs_per_s", c.throughputMacsPerS());
         cols.put("relative_error", r.relativeError());
         cols.put("accuracy_std", r.accuracyStd());
-        cols.put("laser_power_w", c.link().laserElectricalW());
+        cols.put("laser_power_w", r.ifBuildable(c.link().laserElectricalW()));
         cols.put("received_power_w", c.link().receivedPowerW());
         cols.put("detected_photons_per_mac", c.detectedPhotonsPerMac());
-        cols.put("optical_energy_per_mac_j", c.opticalEnergyPerMacJ());
-        cols.put("attention_energy_share", c.attentionShare());
+        cols.put("optical_energy_per_mac_j", r.ifBuildable(c.opticalEnergyPerMacJ()));
+        cols.put("attention_energy_share", r.ifBuildable(c.attentionShare()));
         cols.put("path_loss_db", c.link().pathLossDb());
         cols.put("mesh_fit_error", r.fitErrorMean());
-        cols.put("baseline_ratio", r.baseline().ratio(c.energyJ()));
+        cols.put("baseline_ratio", r.ifBuildable(r.baseline().ratio(c.energyJ())));
         for (String comp : CostModel.ALL_COMPONENTS) { // a family's own lines; the others stay empty cells
             if (c.breakdownJ().containsKey(comp)) {
-                cols.put("breakdown_" + comp + "_j", c.breakdownJ().get(comp));
+                double j = c.breakdownJ().get(comp);
+                cols.put("breakdown_" + comp + "_j", comp.equals("laser") ? r.ifBuildable(j) : j);
             }
         }
         for (int i = 0; i < r.layerErrors().size(); i++) {
@@ -136,8 +138,8 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
             cols.put("layer" + (i + 1) + "_snr_db", r.layerErrors().get(i).snrDb());
         }
         cols.put("infeasible_reason", r.feasible() ? "" : r.infeasibleReason());
-        return new Outcome(design, r.feasible(), r.infeasibleReason(), c.energyJ(), r.accuracy(), c.latencyS(),
-                c.areaMm2(), cols, 0);
+        return new Outcome(design, r.feasible(), r.infeasibleReason(), r.ifBuildable(c.energyJ()), r.accuracy(),
+                c.latencyS(), c.areaMm2(), cols, 0);
     }
 
     /** Every GPU figure and the digital MAC array at its spec defaults, labelled, for the plots' reference lines. */

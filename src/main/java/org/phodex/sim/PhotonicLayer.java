@@ -246,7 +246,7 @@ public final class PhotonicLayer {
 
     /**
      * Runs a batch through the layer: {@code x} is {@code batch x inDim} row-major, the result
-     * {@code batch x outDim}. Noise streams are seeded by (noiseSeed, tile, pass) only.
+     * {@code batch x outDim}. Noise streams ({@link NormalStream}) are seeded by (noiseSeed, tile, pass) only.
      */
     public double[] apply(double[] x, int batch, long noiseSeed) {
         return apply(x, batch, noiseSeed, 1);
@@ -267,39 +267,35 @@ public final class PhotonicLayer {
         }
         double relNoise = DetectorNoise.relativeNoise(settings.receivedPowerW(), settings.detector());
         boolean mrr = !settings.isMesh();
-        long t0 = Profile.start();
-        // every column block's DAC codes, once: block cb at offset cb * batch * tileCols, full scales likewise
+        // every column block's DAC codes, once: block cb at offset cb * batch * tileCols, full scales likewise; the
+        // blocks are independent, so they are split over the threads
         Scratch sc = SCRATCH.get();
         sc.a = Scratch.grow(sc.a, gridCols * batch * tileCols);
         sc.b = Scratch.grow(sc.b, gridCols * batch);
         double[] xq = sc.a;
         double[] fs = sc.b;
-        double[] xNeg = null;
-        boolean[] negatives = new boolean[gridCols];
-        for (int cb = 0; cb < gridCols; cb++) {
-            int c0 = cb * tileCols;
-            int vc = Math.min(tileCols, inDim - c0);
-            negatives[cb] = quantizeInputs(x, batch, c0, vc, xq, cb * batch * tileCols, fs, cb * batch);
-        }
         if (mrr) {
             sc.c = Scratch.grow(sc.c, gridCols * batch * tileCols);
-            xNeg = sc.c;
-            for (int cb = 0; cb < gridCols; cb++) {
-                if (negatives[cb]) {
-                    int o = cb * batch * tileCols;
-                    int vc = Math.min(tileCols, inDim - cb * tileCols);
-                    for (int k = o; k < o + batch * vc; k++) {
-                        xNeg[k] = Math.max(0, -xq[k]);
-                        xq[k] = Math.max(0, xq[k]);
-                    }
+        }
+        double[] xNegQ = mrr ? sc.c : null;
+        boolean[] negatives = new boolean[gridCols];
+        Parallel.forEach(gridCols, threads, cb -> {
+            long t0 = Profile.start();
+            int c0 = cb * tileCols;
+            int vc = Math.min(tileCols, inDim - c0);
+            int o = cb * batch * tileCols;
+            negatives[cb] = quantizeInputs(x, batch, c0, vc, xq, o, fs, cb * batch);
+            if (xNegQ != null && negatives[cb]) {
+                for (int k = o; k < o + batch * vc; k++) {
+                    xNegQ[k] = Math.max(0, -xq[k]);
+                    xq[k] = Math.max(0, xq[k]);
                 }
             }
-        }
-        Profile.stop(Profile.Phase.DAC, t0);
-        double[] xNegF = xNeg;
+            Profile.stop(Profile.Phase.DAC, t0);
+        });
         int groups = Math.min(threads, gridRows);
         Parallel.forEach(groups, threads, g -> applyRows(g * gridRows / groups, (g + 1) * gridRows / groups, batch,
-                noiseSeed, relNoise, xq, xNegF, negatives, fs, out));
+                noiseSeed, relNoise, xq, xNegQ, negatives, fs, out));
         return out;
     }
 
@@ -402,14 +398,14 @@ public final class PhotonicLayer {
         double sigma = relNoise * range;
         if (adcErrors != null) {
             if (bits > 0) {
-                recordAdcErrors(t, y, ldy, yc, vr, batch, sigma, range, new ZigguratRandom(seed), fs, fo, tileScale);
+                recordAdcErrors(t, y, ldy, yc, vr, batch, sigma, range, seed, fs, fo, tileScale);
             }
             return;
         }
         Quantizer.Signed adc = bits > 0
                 ? Quantizer.Signed.of(adcFraction == null ? range : range * adcFraction[t], bits) : null;
-        ZigguratRandom rng = new ZigguratRandom(seed);
-        double[] z = adc != null && sigma > 0 ? noiseBuffer(vr) : null;
+        NormalStream rng = sigma > 0 ? new NormalStream(seed) : null;
+        double[] z = sigma > 0 ? noiseBuffer(vr) : null;
         for (int b = 0; b < batch; b++) {
             double g = fs[fo + b] * tileScale;
             if (g == 0) {
@@ -417,14 +413,14 @@ public final class PhotonicLayer {
             }
             int yo = b * ldy + yc;
             int oo = b * outDim + r0;
+            if (sigma > 0) {
+                rng.fill(z, 0, vr); // the row's normals first, then the fused quantize + accumulate
+            }
             if (adc == null) {
                 for (int i = 0; i < vr; i++) {
-                    out[oo + i] += g * (y[yo + i] + sigma * rng.nextGaussian());
+                    out[oo + i] += g * (y[yo + i] + sigma * z[i]);
                 }
             } else if (sigma > 0) {
-                // draw the row's normals first, then quantize: the same draws in the same order as a fused loop,
-                // and more than twice as fast (the generator's branches no longer stall the quantizer)
-                rng.fillGaussian(z, 0, vr);
                 Kernels.adcAccumulate(y, yo, z, sigma, adc, g, out, oo, vr);
             } else {
                 for (int i = 0; i < vr; i++) {
@@ -436,8 +432,10 @@ public final class PhotonicLayer {
 
     /** Tile t's output errors (this tile's noise draws, as inference draws them) at every candidate full scale. */
     private void recordAdcErrors(int t, double[] y, int ldy, int yc, int vr, int batch, double sigma, double range,
-            ZigguratRandom rng, double[] fs, int fo, double tileScale) {
+            long seed, double[] fs, int fo, double tileScale) {
         int bits = settings.adcBits();
+        NormalStream rng = sigma > 0 ? new NormalStream(seed) : null;
+        double[] z = new double[vr];
         Quantizer.Signed[] adcs = new Quantizer.Signed[adcCandidates.length];
         for (int c = 0; c < adcs.length; c++) {
             adcs[c] = Quantizer.Signed.of(range * adcCandidates[c], bits);
@@ -449,9 +447,12 @@ public final class PhotonicLayer {
                 continue;
             }
             int yo = b * ldy + yc;
+            if (sigma > 0) {
+                rng.fill(z, 0, vr);
+            }
             for (int i = 0; i < vr; i++) {
                 double v = y[yo + i];
-                double noisy = sigma > 0 ? v + sigma * rng.nextGaussian() : v;
+                double noisy = v + sigma * z[i];
                 for (int c = 0; c < adcs.length; c++) {
                     double e = g * (adcs[c].apply(noisy) - v);
                     err[c] += e * e;

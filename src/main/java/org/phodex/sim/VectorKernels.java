@@ -53,6 +53,45 @@ final class VectorKernels {
                 .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
     }
 
+    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
+
+    /**
+     * {@code steps} xoshiro256++ steps of the 8 lanes of {@link NormalStream}: state {@code st[w * 8 + l]}, word of
+     * step s and lane l into {@code words[s * 8 + l]}; false (nothing done) if the vector width does not divide 8 lanes.
+     */
+    static boolean xoshiroWords(long[] st, long[] words, int steps) {
+        int ll = LS.length();
+        if (ll > NormalStream.LANES || NormalStream.LANES % ll != 0) {
+            return false;
+        }
+        int n = NormalStream.LANES;
+        for (int g = 0; g < n; g += ll) {
+            LongVector s0 = LongVector.fromArray(LS, st, g);
+            LongVector s1 = LongVector.fromArray(LS, st, n + g);
+            LongVector s2 = LongVector.fromArray(LS, st, 2 * n + g);
+            LongVector s3 = LongVector.fromArray(LS, st, 3 * n + g);
+            for (int s = 0; s < steps; s++) {
+                rotl(s0.add(s3), 23).add(s0).intoArray(words, s * n + g);
+                LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
+                s2 = s2.lanewise(VectorOperators.XOR, s0);
+                s3 = s3.lanewise(VectorOperators.XOR, s1);
+                s1 = s1.lanewise(VectorOperators.XOR, s2);
+                s0 = s0.lanewise(VectorOperators.XOR, s3);
+                s2 = s2.lanewise(VectorOperators.XOR, t);
+                s3 = rotl(s3, 45);
+            }
+            s0.intoArray(st, g);
+            s1.intoArray(st, n + g);
+            s2.intoArray(st, 2 * n + g);
+            s3.intoArray(st, 3 * n + g);
+        }
+        return true;
+    }
+
+    private static LongVector rotl(LongVector x, int k) {
+        return x.lanewise(VectorOperators.LSHL, k).or(x.lanewise(VectorOperators.LSHR, 64 - k));
+    }
+
     /** 1.5 x 2^52: (t + M) - M rounds |t| <= 2^51 to the nearest integer, ties to even, as Math.rint does. */
     private static final double RINT_MAGIC = 0x1.8p52;
     private static final long SIGN = 0x8000_0000_0000_0000L;

@@ -3,6 +3,7 @@ package org.phodex.verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import org.phodex.arch.Families;
 import org.phodex.cost.DigitalBaseline;
@@ -24,8 +25,9 @@ import org.phodex.spec.Params;
  *   <li>{@code digital-asic}: a design of the {@value #DIGITAL_FAMILY} family (a weight-stationary integer MAC
  *       array with the same SRAM and DRAM model), looked up by name in the family registry.</li>
  * </ul>
- * The design is priced at each baseline's batch. Energies above idle are compared with the design's whole
- * energy (its own static power included), which favours the GPU.
+ * The design is priced at each baseline's batch. A GPU figure above the board's idle power is compared with the
+ * design above its own idle draw (its energy less {@link org.phodex.cost.CostReport#idleEnergyJ() leakage and
+ * front-end standby} over the same inference), so both sides leave idle power out.
  */
 public final class Baselines {
     /** The digital family the digital-asic baseline comes from. */
@@ -60,11 +62,26 @@ public final class Baselines {
         }
     }
 
+    /**
+     * A design's energy per inference at some batch: the whole of it, and the part an idle chip would also draw
+     * ({@link org.phodex.cost.CostReport#idleEnergyJ()}).
+     */
+    public record DesignEnergy(double totalJ, double idleJ) {
+        public static DesignEnergy of(org.phodex.cost.CostReport c) {
+            return new DesignEnergy(c.energyJ(), c.idleEnergyJ());
+        }
+
+        /** The energy above the chip's own idle draw. */
+        public double aboveIdleJ() {
+            return totalJ - idleJ;
+        }
+    }
+
     /** Every baseline beside an evaluated design (evaluate). */
     public static List<Baseline> beside(Evaluator ev, ArchitectureSpec spec, EvaluationResult r, DeviceLibrary lib,
                                         Optional<Digital> digital) {
         int own = r.design().has(Params.BATCH) ? r.design().getInt(Params.BATCH) : 1;
-        return beside(ev, own, b -> b == own ? r.cost().energyJ() : ev.energyAtBatchJ(spec, r.design(), lib, b),
+        return beside(ev, own, b -> DesignEnergy.of(b == own ? r.cost() : ev.costAtBatch(spec, r.design(), lib, b)),
                 r.cost().macs(), digital);
     }
 
@@ -74,29 +91,30 @@ public final class Baselines {
      * @param ev        the workload's evaluator (for the digital design's energy and accuracy)
      * @param ownBatch  the design's own batch (for baselines without one)
      */
-    public static List<Baseline> beside(Evaluator ev, int ownBatch, IntToDoubleFunction designEnergyAt, long macs,
-                                        Optional<Digital> digital) {
+    public static List<Baseline> beside(Evaluator ev, int ownBatch, IntFunction<DesignEnergy> designEnergyAt,
+                                        long macs, Optional<Digital> digital) {
         DigitalBaseline gpu = ev.baseline();
         String w = ev.workload().name();
         List<Baseline> out = new ArrayList<>();
         DigitalBaseline.Figure best = gpu.best(w, macs);
         DigitalBaseline.Figure one = gpu.batchOne(w, macs);
         if (best.measuredForWorkload()) {
-            out.add(gpuFigure(best, Baseline.MEASURED_GPU, ownBatch, designEnergyAt));
+            out.add(gpuFigure(best, Baseline.MEASURED_GPU, ownBatch, b -> designEnergyAt.apply(b).totalJ()));
             gpu.aboveIdle(w, true).ifPresent(f -> out.add(gpuFigure(f, Baseline.MEASURED_GPU, ownBatch,
-                    designEnergyAt)));
+                    b -> designEnergyAt.apply(b).aboveIdleJ())));
         }
         if (one.measuredForWorkload()) {
-            out.add(gpuFigure(one, Baseline.MEASURED_GPU, ownBatch, designEnergyAt));
+            out.add(gpuFigure(one, Baseline.MEASURED_GPU, ownBatch, b -> designEnergyAt.apply(b).totalJ()));
             gpu.aboveIdle(w, false).ifPresent(f -> out.add(gpuFigure(f, Baseline.MEASURED_GPU, ownBatch,
-                    designEnergyAt)));
+                    b -> designEnergyAt.apply(b).aboveIdleJ())));
         }
         // saturation is a large-batch regime: beside the design at the GPU's largest measured batch
         int satBatch = best.measuredForWorkload() ? best.batch() : ownBatch;
         for (boolean aboveIdle : new boolean[] {false, true}) {
             DigitalBaseline.Figure f = gpu.gemmSaturated(macs, aboveIdle);
+            DesignEnergy e = designEnergyAt.apply(satBatch);
             out.add(new Baseline(f.name(), Baseline.GPU_GEMM_SATURATED, f.energyJ(), satBatch, satBatch,
-                    designEnergyAt.applyAsDouble(satBatch), Double.NaN, DigitalBaseline.SOURCE));
+                    aboveIdle ? e.aboveIdleJ() : e.totalJ(), Double.NaN, DigitalBaseline.SOURCE));
         }
         out.add(digital(ev, ownBatch, designEnergyAt, digital));
         return out;
@@ -110,7 +128,7 @@ public final class Baselines {
     }
 
     /** The digital array evaluated on the same workload and samples; the design priced at the array's batch. */
-    static Baseline digital(Evaluator ev, int ownBatch, IntToDoubleFunction designEnergyAt,
+    static Baseline digital(Evaluator ev, int ownBatch, IntFunction<DesignEnergy> designEnergyAt,
                             Optional<Digital> digital) {
         if (!digitalFamilyAvailable()) {
             return Baseline.unavailable(Baseline.DIGITAL_ASIC, "not available in this build");
@@ -130,7 +148,7 @@ public final class Baselines {
         String bits = d.design().has(Params.WEIGHT_BITS) ? " int" + d.design().getInt(Params.WEIGHT_BITS) : "";
         String name = String.format(java.util.Locale.ROOT, "%s%s %s, batch %d (%s)", DIGITAL_FAMILY, bits,
                 shape(d.design()), b, d.origin());
-        return new Baseline(name, Baseline.DIGITAL_ASIC, r.cost().energyJ(), b, b, designEnergyAt.applyAsDouble(b),
+        return new Baseline(name, Baseline.DIGITAL_ASIC, r.cost().energyJ(), b, b, designEnergyAt.apply(b).totalJ(),
                 r.accuracy(), "modelled: " + d.spec().citation() + "; " + d.design().key());
     }
 

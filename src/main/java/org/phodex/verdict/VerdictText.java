@@ -74,7 +74,8 @@ public final class VerdictText {
                         x.reaches100x() ? "yes" : "no"));
             }
             sb.append("\nThe design is priced at each baseline's batch. \"Above idle\" GPU figures leave out the board's "
-                    + "idle power and are compared with the design's whole energy, which favours the GPU.\n\n");
+                    + "idle power and are compared with the design above its own idle draw (less its SRAM leakage and "
+                    + "front-end standby).\n\n");
         }
         if (v.digital() != null) {
             Verdict.Design d = v.digital();

@@ -129,13 +129,15 @@ public final class Verdicts {
                     config.seed()));
             int own = res.design().has(Params.BATCH) ? res.design().getInt(Params.BATCH) : 1;
             double rowEnergy = b.num("energy_j");
-            double check = ev.energyAtBatchJ(b.spec, res.design(), res.devices(), own);
+            org.phodex.cost.CostReport ownCost = ev.costAtBatch(b.spec, res.design(), res.devices(), own);
+            double check = ownCost.energyJ();
             if (Math.abs(check - rowEnergy) > 1e-6 * Math.abs(rowEnergy)) {
                 notes.add(String.format(java.util.Locale.ROOT, "the winner re-priced from its CSV row gives %.6g J, "
                         + "the run recorded %.6g J (device library changed since the run?)", check, rowEnergy));
             }
-            baselines = Baselines.beside(ev, own, batch -> batch == own ? rowEnergy
-                    : ev.energyAtBatchJ(b.spec, res.design(), res.devices(), batch),
+            baselines = Baselines.beside(ev, own, batch -> batch == own
+                    ? new Baselines.DesignEnergy(rowEnergy, ownCost.idleEnergyJ())
+                    : Baselines.DesignEnergy.of(ev.costAtBatch(b.spec, res.design(), res.devices(), batch)),
                     w.macsPerInference(), digital(rows, tol, cat));
             dominant = dominant(b);
             assumptions = assumptions(b, cat.devices());
@@ -151,9 +153,10 @@ public final class Verdicts {
             Evaluator ev = new Evaluator(w, cat.baseline(), new Evaluator.Options(1, 1, 1, config.seed()));
             int own = res.design().has(Params.BATCH) ? res.design().getInt(Params.BATCH) : 1;
             double e = d.num("energy_j");
-            digitalVsGpu = Baselines.beside(ev, own, batch -> batch == own ? e
-                            : ev.energyAtBatchJ(d.spec, res.design(), res.devices(), batch), w.macsPerInference(),
-                    Optional.empty()).stream().filter(b -> !b.kind().equals(Baseline.DIGITAL_ASIC)).toList();
+            double idle = ev.costAtBatch(d.spec, res.design(), res.devices(), own).idleEnergyJ();
+            digitalVsGpu = Baselines.beside(ev, own, batch -> batch == own ? new Baselines.DesignEnergy(e, idle)
+                            : Baselines.DesignEnergy.of(ev.costAtBatch(d.spec, res.design(), res.devices(), batch)),
+                    w.macsPerInference(), Optional.empty()).stream().filter(b -> !b.kind().equals(Baseline.DIGITAL_ASIC)).toList();
         }
         return new Verdict(runDir.toString(), w.name(), floatAcc, samples, chips, tolerancePts, rescored,
                 evaluated.size(), photonic.size(), ok.size(), best.map(Verdicts::design).orElse(null), closest,

@@ -133,7 +133,8 @@ class EvaluateAcceptanceTest {
             // words of each memory level per inference (docs/physics.md, memory hierarchy)
             "accumulator_reads", "accumulator_writes", "accumulator_accesses", "io_buffer_reads", "io_buffer_writes",
             "io_buffer_accesses", "global_buffer_reads", "global_buffer_writes", "global_buffer_accesses",
-            "dram_reads", "dram_writes", "dram_accesses");
+            "dram_reads", "dram_writes", "dram_accesses",
+            "noc_words"); // words between the shared levels and the cores (docs/cli.md, action_counts)
 
     @Test
     void everyNumberHasAUnitInItsNameOrADocumentedMeaning() {

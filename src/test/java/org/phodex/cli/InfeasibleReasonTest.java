@@ -40,5 +40,40 @@ class InfeasibleReasonTest {
         assertEquals("16", large.get("mesh_size"));
         assertEquals("false", large.get("feasible"));
         assertTrue(large.get("infeasible_reason").contains("max_optical_power_w"), large.get("infeasible_reason"));
+        // no laser can drive the 16-port design: the CSV keeps its reason and leaves every figure that prices the
+        // impossible laser empty, rather than a number of joules no device delivers
+        for (String col : List.of("energy_j", "power_w", "energy_per_mac_j", "laser_power_w", "breakdown_laser_j",
+                "optical_energy_per_mac_j", "baseline_ratio")) {
+            assertEquals("", large.get(col), col);
+            assertTrue(Double.parseDouble(small.get(col)) > 0, col + " of the buildable design");
+        }
+        // what it does price honestly stays: its converters, latency and path loss
+        assertTrue(Double.parseDouble(large.get("breakdown_adc_j")) > 0);
+        assertTrue(Double.parseDouble(large.get("path_loss_db")) > 39);
+        // the sweep's energy figure draws only the buildable design
+        try (Reader r = Files.newBufferedReader(out.resolve("plots/sweep_energy.csv"))) {
+            List<CSVRecord> plotted = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(r).getRecords().stream().filter(x -> !x.get("mesh_size").isEmpty()).toList();
+            assertEquals(1, plotted.size());
+            assertEquals("8", plotted.get(0).get("mesh_size"));
+        }
+    }
+
+    @Test
+    void evaluateGivesNoEnergyForADesignNoLaserCanDrive() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        // a 64-port Reck mesh: 2N - 3 = 125 MZIs per unitary on the worst path, hundreds of dB
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "evaluate", "-a", "mzi-reck", "-w",
+                "digits-mlp", "--set", "mesh_size=64", "--chips", "1");
+        assertEquals(0, code, err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("INFEASIBLE: 1 limit broken"), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("energy per inference") && l.contains("n/a")), text);
+        assertTrue(text.lines().anyMatch(l -> l.trim().startsWith("laser ") && l.contains("n/a")), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("power ") && l.contains("n/a")), text);
+        // the only joules and watts left are the real lines: nothing near the 1e18 J the impossible laser would cost
+        assertTrue(text.lines().filter(l -> !l.startsWith("  - ")).noneMatch(l -> l.matches(".*e\\+\\d\\d [JW].*")),
+                text);
     }
 }

@@ -29,6 +29,7 @@ class SweepSeveralAndChipsTest {
     Path a;
     Path b;
     final List<Integer> chipsAsked = new ArrayList<>();
+    final List<Integer> samplesAsked = new ArrayList<>();
     Wiring wiring;
     String out;
     String err;
@@ -50,6 +51,13 @@ class SweepSeveralAndChipsTest {
                 chipsAsked.add(chips);
                 return Synthetic.evaluator();
             }
+
+            @Override
+            public DesignEvaluator create(List<ArchitectureSpec> archs, String workload, long seed, int chips,
+                                          int samples) {
+                samplesAsked.add(samples);
+                return create(archs, workload, seed, chips);
+            }
         };
         wiring = Wiring.defaults().withEvaluators(recording).withResolver(Evaluators.FILES).withEvalClock(() -> 0L);
     }
@@ -61,6 +69,22 @@ class SweepSeveralAndChipsTest {
         out = o.toString();
         err = e.toString();
         return code;
+    }
+
+    @Test
+    void samplesReachTheEvaluatorAndBadCountsAreUsageErrors() {
+        assertEquals(0, run("sweep", "-a", a.toString(), "-w", "synthetic", "--vary", "adc_bits=2:4:2", "-o",
+                tmp.resolve("default").toString()), err);
+        assertEquals(0, run("sweep", "-a", a.toString(), "-w", "synthetic", "--vary", "adc_bits=2:4:2", "--samples",
+                "all", "-o", tmp.resolve("all").toString()), err);
+        assertEquals(0, run("sweep", "-a", a.toString(), "-w", "synthetic", "--vary", "adc_bits=2:4:2", "--samples",
+                "1000", "-o", tmp.resolve("n").toString()), err);
+        assertEquals(List.of(400, Integer.MAX_VALUE, 1000), samplesAsked,
+                "the search's subset by default, the whole split for 'all'");
+        assertEquals(2, run("sweep", "-a", a.toString(), "-w", "synthetic", "--vary", "adc_bits=2:4:2", "--samples",
+                "0", "-o", tmp.resolve("zero").toString()));
+        assertTrue(err.contains("--samples"), err);
+        assertEquals(3, samplesAsked.size(), "a refused sweep evaluates nothing");
     }
 
     @Test

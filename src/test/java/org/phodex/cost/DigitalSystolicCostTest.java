@@ -23,7 +23,7 @@ class DigitalSystolicCostTest {
         assertEquals(macs, r.macs());
         // Horowitz: 8 b multiply 0.2 pJ + 32 b add 0.1 pJ
         assertEquals(macs * 0.3e-12, r.breakdownJ().get("mac"), 1e-9 * macs * 0.3e-12);
-        assertEquals(List.of("mac", "digital", "accumulator", "io_buffer", "global_buffer", "dram", "leakage",
+        assertEquals(List.of("mac", "digital", "accumulator", "io_buffer", "global_buffer", "noc", "dram", "leakage",
                 "controller"), List.copyOf(r.breakdownJ().keySet()));
         assertEquals(CostModel.DIGITAL_COMPONENTS, List.copyOf(r.breakdownJ().keySet()));
         for (var e : r.devicesUsed().entrySet()) {

@@ -56,7 +56,7 @@ class CodesignFiguresTest {
                 + "detected_photons_per_mac = 70.0"), notes.get(1));
         List<String> lines = Files.readAllLines(dir.resolve("fig.csv"));
         assertEquals("architecture,training,detected_photons_per_mac,accuracy_percent,ci95_low_percent,"
-                + "ci95_high_percent,samples,chips", lines.get(0));
+                + "ci95_high_percent,samples,chips,feasible", lines.get(0));
         String[] row = lines.get(3).split(",");
         assertEquals(70.0, Double.parseDouble(row[2]), 1e-12, "the CSV keeps the true x, not the dodged one");
         assertEquals(49.0, Double.parseDouble(row[4]), 1e-9);
@@ -64,6 +64,23 @@ class CodesignFiguresTest {
         assertEquals("3", row[7]);
         String svg = Files.readString(dir.resolve("fig.svg"));
         assertTrue(svg.contains("2000 test samples x 3 chips"), "the subtitle says what the intervals rest on");
+    }
+
+    @Test
+    void infeasibleDesignsAreDrawnOnlyWhenAskedAndThenSayWhy(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("sweep.csv");
+        Files.writeString(csv, String.join("\n",
+                "architecture,phase_error_rad,training,feasible,accuracy,infeasible_reason",
+                "mzi-butterfly,0.0,in-mesh,false,0.93,a laser line must launch 5e4 W",
+                "mzi-butterfly,0.02,in-mesh,false,0.92,a laser line must launch 5e4 W",
+                "mzi-clements,0.0,post-mapping,true,0.94,",
+                ""));
+        assertEquals(1, CodesignFigures.write(csv, "phase_error_rad", "x", false, "t", "a", dir).size());
+        List<String> notes = CodesignFigures.write(csv, "phase_error_rad", "x", false, true, "t", "b", dir);
+        assertEquals(3, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("mzi-butterfly, in-mesh (infeasible): 93.0 %"), notes.get(0));
+        assertTrue(notes.get(2).contains("a laser line must launch 5e4 W"), notes.get(2));
+        assertTrue(Files.readAllLines(dir.resolve("b.csv")).get(1).endsWith(",false"));
     }
 
     @Test

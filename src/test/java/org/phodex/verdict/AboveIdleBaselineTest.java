@@ -1,0 +1,46 @@
+package org.phodex.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.phodex.cost.CostReport;
+import org.phodex.evaluation.Catalog;
+import org.phodex.evaluation.DesignResolver;
+import org.phodex.evaluation.Evaluator;
+import org.phodex.spec.ArchitectureSpec;
+
+/** A GPU figure above its idle power is set beside the design above its own idle draw, at the GPU's batch. */
+class AboveIdleBaselineTest {
+
+    @Test
+    void aboveIdleFiguresAreComparedWithTheDesignLessItsLeakageAndStandby() {
+        Catalog cat = Catalog.locate();
+        ArchitectureSpec spec = cat.architecture("mzi-clements");
+        DesignResolver.Resolved r = DesignResolver.resolve(spec, cat.devices(), List.of());
+        Evaluator ev = new Evaluator(cat.workload("digits-mlp"), cat.baseline(), new Evaluator.Options(1, 50, 50, 1L));
+        int own = r.design().getInt("batch");
+        List<Baseline> list = Baselines.beside(ev, own,
+                b -> Baselines.DesignEnergy.of(ev.costAtBatch(spec, r.design(), r.devices(), b)), 1000,
+                Optional.empty());
+        int aboveIdle = 0;
+        for (Baseline b : list) {
+            if (!b.available() || b.kind().equals(Baseline.DIGITAL_ASIC)) {
+                continue;
+            }
+            CostReport c = ev.costAtBatch(spec, r.design(), r.devices(), b.designBatch());
+            double leakage = c.breakdownJ().getOrDefault("leakage", 0.0);
+            double standby = c.breakdownJ().getOrDefault("standby", 0.0);
+            assertTrue(leakage > 0, "the design leaks: the test would not tell the two prices apart otherwise");
+            if (b.name().contains("above")) {
+                aboveIdle++;
+                assertEquals(c.energyJ() - leakage - standby, b.designEnergyJ(), 1e-12 * c.energyJ(), b.name());
+            } else {
+                assertEquals(c.energyJ(), b.designEnergyJ(), 1e-12 * c.energyJ(), b.name());
+            }
+        }
+        assertEquals(3, aboveIdle, "digits-mlp has both measured above-idle figures and the GEMM one: " + list);
+    }
+}
