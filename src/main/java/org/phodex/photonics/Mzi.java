@@ -36,14 +36,16 @@ public final class Mzi {
      * @param amplitude field transmission (10^(-lossDb/20))
      */
     public static void transfer(double theta, double phi, double r1, double r2, double amplitude, double[] t) {
+        transfer(Math.cos(theta), Math.sin(theta), Math.cos(phi), Math.sin(phi), r1, r2, amplitude, t);
+    }
+
+    /** {@link #transfer(double, double, double, double, double, double[])} from cos and sin of theta and phi. */
+    public static void transfer(double ct, double st, double cp, double sp, double r1, double r2, double amplitude,
+            double[] t) {
         r1 = Math.min(1, Math.max(0, r1));
         r2 = Math.min(1, Math.max(0, r2));
         double t1 = Math.sqrt(1 - r1 * r1);
         double t2 = Math.sqrt(1 - r2 * r2);
-        double ct = Math.cos(theta);
-        double st = Math.sin(theta);
-        double cp = Math.cos(phi);
-        double sp = Math.sin(phi);
         // m00 = e^{i phi} (r1 r2 e^{i theta} - t1 t2)
         double ar = r1 * r2 * ct - t1 * t2;
         double ai = r1 * r2 * st;
@@ -64,6 +66,19 @@ public final class Mzi {
         // m11 = r1 r2 - t1 t2 e^{i theta}
         t[6] = amplitude * (r1 * r2 - t1 * t2 * ct);
         t[7] = -amplitude * t1 * t2 * st;
+    }
+
+    /**
+     * {@code sin[k] = sin(x[k])}, {@code cos[k] = cos(x[k])} for k < n: on the Vector API's SIN and COS where it is
+     * loaded (the JDK's SVML intrinsics on x86: within 1 ulp of StrictMath, as Math.sin and Math.cos are, but not
+     * always the same bits), else, and for the tail past the last whole vector, Math.sin and Math.cos.
+     */
+    public static void sinCos(double[] x, double[] sin, double[] cos, int n) {
+        int k0 = VECTOR ? VectorRows.sinCos(x, sin, cos, n) : 0;
+        for (int k = k0; k < n; k++) {
+            sin[k] = Math.sin(x[k]);
+            cos[k] = Math.cos(x[k]);
+        }
     }
 
     /**

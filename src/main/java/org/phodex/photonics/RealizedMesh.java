@@ -17,6 +17,11 @@ public final class RealizedMesh {
     private final double[] outputPhase;
     /** Amplitude of a waveguide section idle in a column of a balanced mesh (1 when lossless or unbalanced). */
     private final double idleAmp;
+    /** cos and sin of theta and phi per MZI, computed once for the whole mesh ({@link Mzi#sinCos}). */
+    private final double[] cosTheta;
+    private final double[] sinTheta;
+    private final double[] cosPhi;
+    private final double[] sinPhi;
 
     private RealizedMesh(MeshLayout layout, double[] theta, double[] phi, double[] r1, double[] r2, double[] amp,
             double[] outputPhase, double idleAmp) {
@@ -28,6 +33,13 @@ public final class RealizedMesh {
         this.r2 = r2;
         this.amp = amp;
         this.outputPhase = outputPhase;
+        int m = theta.length;
+        cosTheta = new double[m];
+        sinTheta = new double[m];
+        cosPhi = new double[m];
+        sinPhi = new double[m];
+        Mzi.sinCos(theta, sinTheta, cosTheta, m);
+        Mzi.sinCos(phi, sinPhi, cosPhi, m);
     }
 
     /** The mesh with ideal devices. */
@@ -87,9 +99,9 @@ public final class RealizedMesh {
         return layout;
     }
 
-    /** The actual 2x2 transfer of MZI k (see {@link Mzi#transfer}). */
+    /** The actual 2x2 transfer of MZI k (see {@link Mzi#transfer}; the trig of the whole mesh done at once). */
     public void mziTransfer(int k, double[] t) {
-        Mzi.transfer(theta[k], phi[k], r1[k], r2[k], amp[k], t);
+        Mzi.transfer(cosTheta[k], sinTheta[k], cosPhi[k], sinPhi[k], r1[k], r2[k], amp[k], t);
     }
 
     /**
