@@ -23,8 +23,11 @@ import org.phodex.workload.Network;
  * <p><b>noise-aware</b>: every step programs the current weights on a freshly sampled chip (static errors
  * re-sampled per step: phase and coupler errors, loss, phase quantization at the weight bits) and runs the batch
  * through it exactly as inference does (tiles, input DAC, detector noise at the SNR the link budget gives, per-tile
- * ADC); the gradient of the exact product passes straight through (Bengio et al., arXiv:1308.3432). The result is a
- * set of float weights, mapped as in post-mapping.
+ * ADC); the gradient of the exact product passes straight through (Bengio et al., arXiv:1308.3432). With ADCs,
+ * each tile's ADC full scale is trained too, as a fraction of its calibrated range ({@link #calibrateAdc}, before
+ * every epoch and at the end: outputs above it clip, the rest are resolved finer; PACT, Choi et al.,
+ * arXiv:1805.06085, learns such a clipping level by gradient, here it is chosen on a grid). The result is a set of float weights, mapped as in post-mapping, and the
+ * tiles' ADC full scales.
  *
  * <p><b>in-mesh</b>: the trainable parameters of every tile are its two meshes' phases and output screens, its
  * attenuations and its digital scale ({@link MeshTiles}); they start from the decomposition or fit of the float
@@ -41,15 +44,32 @@ public final class CodesignTrainer {
      * @param batch        samples per step
      * @param learningRate AdamW step for weights, biases, attenuations and tile scales
      * @param phaseRate    AdamW step for phases (radians)
+     * @param cosine       learning rate decayed from its value to 0 along a half cosine over the training
      */
-    public record Hyper(int epochs, int batch, double learningRate, double phaseRate) {
+    public record Hyper(int epochs, int batch, double learningRate, double phaseRate, boolean cosine) {
+        /** A constant learning rate. */
+        public Hyper(int epochs, int batch, double learningRate, double phaseRate) {
+            this(epochs, batch, learningRate, phaseRate, false);
+        }
+
         public String key() {
-            return "epochs=" + epochs + ";batch=" + batch + ";lr=" + learningRate + ";phase_lr=" + phaseRate;
+            return "epochs=" + epochs + ";batch=" + batch + ";lr=" + learningRate + ";phase_lr=" + phaseRate
+                    + (cosine ? ";schedule=cosine" : "");
+        }
+
+        /** The learning rate factor at {@code step} of {@code steps}: 1, or a cosine decay from 1 to 0. */
+        double factor(long step, long steps) {
+            return cosine ? 0.5 * (1 + Math.cos(Math.PI * step / steps)) : 1;
         }
     }
 
-    /** Fine-tuning defaults: a few epochs from the float weights (chosen on mnist-mlp; see README, Co-design). */
-    public static final Hyper NOISE_AWARE = new Hyper(2, 64, 3e-4, 0);
+    /**
+     * Noise-aware fine-tuning from the float weights (chosen on mnist-mlp at 3-bit ADCs; README, Co-design): batches
+     * of 1000, as large as the accuracy samples, so that each tile's ADC range, calibrated to the largest output of
+     * the batch, is what inference will use, and the chip is programmed once per 1000 samples.
+     */
+    public static final Hyper NOISE_AWARE = new Hyper(10, 1000, 3e-3, 0, true);
+    /** In-mesh training (README, Co-design); in-mesh-noise-aware adds the chip and, with ADCs, their full scales. */
     public static final Hyper IN_MESH = new Hyper(4, 64, 1e-3, 1e-2);
 
     private CodesignTrainer() {
@@ -116,7 +136,16 @@ public final class CodesignTrainer {
         }
         SplittableRandom rng = new SplittableRandom(seed);
         long step = 0;
+        long steps = (long) hyper.epochs() * ((n + hyper.batch() - 1) / hyper.batch());
+        double[][] adc = new double[nl][]; // per layer and tile; null: the calibrated range itself
+        boolean calibrate = mode.noisy() && sim.adcBits() > 0;
+        Forward hw = (l, chipL) -> mode.inMesh() ? meshes.get(l).program(sim, chipL)
+                : PhotonicLayer.program(weights.get(l).value(), layers.get(l).outDim(), layers.get(l).inDim(), sim,
+                chipL, 1, PhotonicLayer.TileMapping.UNCACHED);
         for (int epoch = 0; epoch < hyper.epochs(); epoch++) {
+            if (calibrate) {
+                calibrateAdc(layers, biases, hw, adc, xs, ys, dim, Seeds.derive(seed, -1 - epoch));
+            }
             for (int i = n - 1; i > 0; i--) {
                 int j = rng.nextInt(i + 1);
                 int t = order[i];
@@ -136,20 +165,24 @@ public final class CodesignTrainer {
                 for (int l = 0; l < nl; l++) {
                     Layer ly = layers.get(l);
                     long chipL = Seeds.derive(chip, l);
-                    Tensor y = mode.inMesh() ? meshes.get(l).forward(x, sim, mode.noisy(), chipL)
-                            : noisyLinear(x, weights.get(l), sim, chipL);
+                    Tensor y = mode.inMesh() ? meshes.get(l).forward(x, sim, mode.noisy(), chipL, adc[l])
+                            : noisyLinear(x, weights.get(l), sim, chipL, adc[l]);
                     y = Ops.add(y, biases.get(l));
                     x = ly.activation() == Layer.Activation.RELU ? Ops.relu(y) : y;
                 }
                 Ops.crossEntropy(x, yb).backward();
-                slowOpt.step(hyper.learningRate());
+                double f = hyper.factor(step - 1, steps);
+                slowOpt.step(hyper.learningRate() * f);
                 if (fastOpt != null) {
-                    fastOpt.step(hyper.phaseRate());
+                    fastOpt.step(hyper.phaseRate() * f);
                 }
                 for (MeshTiles m : meshes) {
                     m.clampAttenuations();
                 }
             }
+        }
+        if (calibrate) {
+            calibrateAdc(layers, biases, hw, adc, xs, ys, dim, Seeds.derive(seed, -1 - hyper.epochs()));
         }
         List<Layer> out = new ArrayList<>();
         List<SvdTile[]> tiles = mode.inMesh() ? new ArrayList<>() : null;
@@ -168,8 +201,12 @@ public final class CodesignTrainer {
         double s = (System.nanoTime() - t0) / 1e9;
         // training runs on this thread: its CPU time says what a free core would take, whatever the machine's load
         double cpu = cpu0 < 0 ? Double.NaN : (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        return new Codesigned(out, tiles, String.format(java.util.Locale.ROOT, "trained (%s) in %.1f s (%.1f CPU-s)",
-                mode.key(), s, cpu));
+        List<double[]> adcOut = new ArrayList<>();
+        for (int l = 0; l < nl; l++) {
+            adcOut.add(adc[l]);
+        }
+        return new Codesigned(out, tiles, adcOut, String.format(java.util.Locale.ROOT, "trained (%s) in %.1f s "
+                + "(%.1f CPU-s)%s", mode.key(), s, cpu, adcSummary(adc)));
     }
 
     static MeshProgrammer programmer(SimSettings sim) {
@@ -180,13 +217,102 @@ public final class CodesignTrainer {
      * x W^T through a freshly sampled chip (its static errors drawn from {@code chipSeed}, the weights mapped anew),
      * with the exact product's gradient.
      */
-    private static Tensor noisyLinear(Tensor x, Tensor w, SimSettings sim, long chipSeed) {
+    private static Tensor noisyLinear(Tensor x, Tensor w, SimSettings sim, long chipSeed, double[] adcFraction) {
         int out = w.dim(0);
         int in = w.dim(1);
         int rows = x.size() / in;
-        double[] y = PhotonicLayer.program(w.value(), out, in, sim, chipSeed, 1, PhotonicLayer.TileMapping.UNCACHED)
-                .apply(x.value(), rows, Seeds.derive(chipSeed, 0x7e57L));
+        double[] y = withAdc(PhotonicLayer.program(w.value(), out, in, sim, chipSeed, 1,
+                PhotonicLayer.TileMapping.UNCACHED), adcFraction).apply(x.value(), rows, Seeds.derive(chipSeed, 0x7e57L));
         return Ops.straightThrough(Ops.matmulT(x, w), y);
+    }
+
+    /** Layer l's current weights programmed on the chip sample {@code chipSeed}. */
+    @FunctionalInterface
+    interface Forward {
+        PhotonicLayer program(int layer, long chipSeed);
+    }
+
+    /** Candidate ADC full scales (fractions of the calibrated range), largest first. */
+    static final double[] ADC_FULL_SCALES = {1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2};
+    /** Training samples the ADC full scales are chosen on. */
+    static final int CALIBRATION_SAMPLES = 1000;
+
+    /** {@code pl} with the per-tile ADC full scales {@code adc} (null: unchanged). */
+    static PhotonicLayer withAdc(PhotonicLayer pl, double[] adc) {
+        return adc == null ? pl : pl.withAdcFullScale(adc);
+    }
+
+    /** Factors on the per-tile choice tried per layer (the result capped at 1). */
+    static final double[] ADC_LAYER_FACTORS = {0.7, 0.85, 1, 1.2, 1.45, 1.75, 2.1};
+
+    /**
+     * Chooses every tile's ADC full scale, first layer first, on the first {@value #CALIBRATION_SAMPLES} training
+     * samples run through one chip sample with the current weights. Per tile, the candidate of
+     * {@link #ADC_FULL_SCALES} whose rescaled outputs are closest to the noise-free ones
+     * ({@link PhotonicLayer#calibrateAdcFullScale}); then, per layer, one factor of {@link #ADC_LAYER_FACTORS} on all
+     * its tiles (capped at 1), the one with the least cross-entropy of the network's output (the later layers at
+     * their current full scales, the same noise for every factor), since the least error of a tile's outputs is not
+     * quite what classifies best. Each layer is fed by the previous one at its chosen full scales.
+     */
+    static void calibrateAdc(List<Layer> layers, List<Tensor> biases, Forward hw, double[][] adc, double[] xs,
+                             int[] ys, int dim, long chipSeed) {
+        int n = Math.min(CALIBRATION_SAMPLES, ys.length);
+        double[] x = java.util.Arrays.copyOf(xs, n * dim);
+        int[] labels = java.util.Arrays.copyOf(ys, n);
+        int nl = layers.size();
+        PhotonicLayer[] pl = new PhotonicLayer[nl];
+        for (int l = 0; l < nl; l++) {
+            pl[l] = hw.program(l, Seeds.derive(chipSeed, l));
+        }
+        for (int l = 0; l < nl; l++) {
+            long noise = Seeds.derive(chipSeed, 1000L + l);
+            double[] tiles = pl[l].calibrateAdcFullScale(x, n, noise, ADC_FULL_SCALES);
+            double best = Double.POSITIVE_INFINITY;
+            for (double f : ADC_LAYER_FACTORS) {
+                double[] a = new double[tiles.length];
+                for (int t = 0; t < a.length; t++) {
+                    a[t] = Math.min(1, f * tiles[t]);
+                }
+                double[] z = x;
+                for (int k = l; k < nl; k++) {
+                    z = layer(withAdc(pl[k], k == l ? a : adc[k]), layers.get(k), biases.get(k).value(), z, n,
+                            Seeds.derive(chipSeed, 1000L + k));
+                }
+                double loss = Ops.crossEntropy(Tensor.constant(z, n, layers.get(nl - 1).outDim()), labels).item();
+                if (loss < best) {
+                    best = loss;
+                    adc[l] = a;
+                }
+            }
+            x = layer(withAdc(pl[l], adc[l]), layers.get(l), biases.get(l).value(), x, n, noise);
+        }
+    }
+
+    /** "" or ", ADC full scale mean 0.62 (0.3-0.9)" over the layers' tiles. */
+    private static String adcSummary(double[][] adc) {
+        StringBuilder sb = new StringBuilder();
+        for (double[] a : adc) {
+            if (a != null) {
+                java.util.DoubleSummaryStatistics st = java.util.Arrays.stream(a).summaryStatistics();
+                sb.append(String.format(java.util.Locale.ROOT, "%s%.2f (%.1f-%.1f)", sb.length() == 0 ? "" : ", ",
+                        st.getAverage(), st.getMin(), st.getMax()));
+            }
+        }
+        return sb.length() == 0 ? "" : ", ADC full scale per layer, mean (range) over tiles: " + sb;
+    }
+
+    /** One layer on the hardware: y = act(hw(x) + b). */
+    private static double[] layer(PhotonicLayer pl, Layer ly, double[] b, double[] x, int n, long noiseSeed) {
+        double[] y = pl.apply(x, n, noiseSeed);
+        int out = ly.outDim();
+        boolean relu = ly.activation() == Layer.Activation.RELU;
+        for (int s = 0; s < n; s++) {
+            for (int o = 0; o < out; o++) {
+                double v = y[s * out + o] + b[o];
+                y[s * out + o] = relu && v < 0 ? 0 : v;
+            }
+        }
+        return y;
     }
 
     /** The layout of an n-mode mesh of the design's programmer. */

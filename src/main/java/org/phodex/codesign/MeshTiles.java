@@ -160,6 +160,19 @@ final class MeshTiles {
      * run through the simulated hardware, with the gradient of the exact product on that chip's tiles.
      */
     Tensor forward(Tensor x, SimSettings sim, boolean noisy, long chipSeed) {
+        return forward(x, sim, noisy, chipSeed, null);
+    }
+
+    /** The tiles programmed as they are now on the chip sample {@code chipSeed} (inference's path). */
+    PhotonicLayer program(SimSettings sim, long chipSeed) {
+        return PhotonicLayer.program(idealWeights(), out, in, sim, chipSeed, 1, PhotonicLayer.TileMapping.given(tiles()));
+    }
+
+    /**
+     * {@link #forward(Tensor, SimSettings, boolean, long)} with the tiles' ADC full scales {@code adcFraction}
+     * (null: the calibrated ranges).
+     */
+    Tensor forward(Tensor x, SimSettings sim, boolean noisy, long chipSeed, double[] adcFraction) {
         SvdTile[] ts = tiles();
         StaticErrors errors = noisy ? ((TileRealization.MziMesh) sim.tile()).errors() : StaticErrors.none();
         RealizedSvdTile[] rz = new RealizedSvdTile[tiles];
@@ -176,8 +189,8 @@ final class MeshTiles {
             return exact;
         }
         int rows = x.size() / in;
-        double[] hw = PhotonicLayer.program(idealWeights(), out, in, sim, chipSeed, 1,
-                PhotonicLayer.TileMapping.given(ts)).apply(x.value(), rows, Seeds.derive(chipSeed, 0x7e57L));
+        double[] hw = CodesignTrainer.withAdc(PhotonicLayer.program(idealWeights(), out, in, sim, chipSeed, 1,
+                PhotonicLayer.TileMapping.given(ts)), adcFraction).apply(x.value(), rows, Seeds.derive(chipSeed, 0x7e57L));
         return Ops.straightThrough(exact, hw);
     }
 

@@ -21,11 +21,13 @@ import org.phodex.workload.Network;
  * Co-designed networks, trained at most once per {@link TrainingKey}: kept in memory for the process (every thread
  * asking for a key waits for the one training it) and on disk next to the float weights,
  * {@code workloads/.trained/WORKLOAD-MODE-KEY16.codesign}, published atomically ({@link AtomicFile}). Binary: magic,
- * the full key text, then per layer in, out, activation, weights and bias, and for in-mesh modes the tile size and
- * the tiles' phases and amplitudes ({@link MeshTiles}), all as IEEE doubles (exact).
+ * the full key text, then per layer in, out, activation, weights, bias and ADC full scale, and for in-mesh modes the
+ * tile size and the tiles' phases and amplitudes ({@link MeshTiles}), all as IEEE doubles (exact).
  */
 public final class TrainingCache {
-    private static final String MAGIC = "phodex-codesign-v1";
+    private static final String MAGIC = "phodex-codesign-v2";
+    /** The format before the ADC full scale was stored (read as full scale 1). */
+    private static final String MAGIC_V1 = "phodex-codesign-v1";
     private static final Map<String, Codesigned> MEMORY = new ConcurrentHashMap<>();
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
     private static final AtomicLong TRAININGS = new AtomicLong();
@@ -119,7 +121,8 @@ public final class TrainingCache {
                 TRAININGS.incrementAndGet();
                 System.err.println(workload + " " + c.origin() + " for " + key.text().replaceFirst(".*;tile=", "tile="));
                 if (file.isPresent() && write(file.get(), key, c)) {
-                    c = new Codesigned(c.layers(), c.tiles(), c.origin() + ", cached in " + file.get());
+                    c = new Codesigned(c.layers(), c.tiles(), c.adcFullScale(), c.origin() + ", cached in "
+                            + file.get());
                 }
             }
             MEMORY.put(sha, c);
@@ -160,6 +163,11 @@ public final class TrainingCache {
                 out.writeUTF(layer.activation().name());
                 doubles(out, layer.weights());
                 doubles(out, layer.bias());
+                double[] adc = c.adcFullScale().get(l);
+                out.writeBoolean(adc != null);
+                if (adc != null) {
+                    doubles(out, adc);
+                }
                 out.writeBoolean(c.inMesh());
                 if (c.inMesh()) {
                     SvdTile[] ts = c.tiles().get(l);
@@ -198,18 +206,22 @@ public final class TrainingCache {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (!in.readUTF().equals(MAGIC) || !in.readUTF().equals(key.text())) {
+            String magic = in.readUTF();
+            boolean withAdc = magic.equals(MAGIC);
+            if (!(withAdc || magic.equals(MAGIC_V1)) || !in.readUTF().equals(key.text())) {
                 return Optional.empty();
             }
             int count = in.readInt();
             List<Layer> layers = new ArrayList<>();
             List<SvdTile[]> tiles = new ArrayList<>();
             boolean inMesh = false;
+            List<double[]> adc = new ArrayList<>();
             for (int l = 0; l < count; l++) {
                 int inDim = in.readInt();
                 int outDim = in.readInt();
                 Layer.Activation act = Layer.Activation.valueOf(in.readUTF());
                 layers.add(Layer.of(inDim, outDim, doubles(in), doubles(in), act));
+                adc.add(withAdc && in.readBoolean() ? doubles(in) : null);
                 inMesh = in.readBoolean();
                 if (inMesh) {
                     int n = in.readInt();
@@ -222,7 +234,7 @@ public final class TrainingCache {
                 return Optional.empty();
             }
             net.withLayers(layers); // checks the shapes
-            return Optional.of(new Codesigned(layers, inMesh ? tiles : null, "read from " + file));
+            return Optional.of(new Codesigned(layers, inMesh ? tiles : null, adc, "read from " + file));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // corrupt or foreign: retrain and overwrite
         }

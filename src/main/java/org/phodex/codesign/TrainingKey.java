@@ -69,6 +69,9 @@ public record TrainingKey(String text, SimSettings settings) {
                     : DetectorNoise.minReceivedPowerW(snrGrid, sim.detector()));
             sb.append(String.format(Locale.ROOT, ";dac_bits=%d;adc_bits=%d;snr_db=%.0f", sim.dacBits(), sim.adcBits(),
                     snrGrid));
+            if (sim.adcBits() > 0) {
+                sb.append(";adc_full_scale=calibrated"); // chosen in training (CodesignTrainer.calibrateAdc)
+            }
         }
         return new TrainingKey(sb.toString(), grid);
     }

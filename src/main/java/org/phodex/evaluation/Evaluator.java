@@ -176,6 +176,9 @@ public final class Evaluator {
                             Seeds.derive(chipSeed, l), 1, codesigned != null && codesigned.inMesh()
                                     ? PhotonicLayer.TileMapping.given(codesigned.tiles().get(l))
                                     : PhotonicLayer.TileMapping.CACHED);
+                    if (codesigned != null) {
+                        programmed[c][l] = codesigned.withAdc(l, programmed[c][l]);
+                    }
                 }
                 ok[c] = net.correct(backend(programmed[c], chipSeed), refSamples.indices());
             }

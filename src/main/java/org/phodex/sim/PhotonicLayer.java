@@ -24,7 +24,9 @@ import org.phodex.photonics.ZigguratRandom;
  * x / fs goes through the signed input DAC; then one matrix product over the whole batch per tile; then per
  * output: + N(0, (relativeNoise(P_rx) * range)^2), ADC over [-range, range] with clipping, and the result
  * times fs times the tile's scale is added to the digital partial sum. The ADC range of a tile is calibrated
- * to the largest noise-free |output| of the tile over the batch. MRR inputs are intensities: a block with
+ * to the largest noise-free |output| of the tile over the batch; a layer whose ADC full scale was trained with the
+ * network ({@link #withAdcFullScale}) sets its ADC reference to that fraction of the calibrated range (clipping
+ * above it), while the detector noise stays relative to the calibrated range. MRR inputs are intensities: a block with
  * negative inputs runs two passes (positive and negative parts), each with its own noise and ADC.
  */
 public final class PhotonicLayer {
@@ -47,9 +49,23 @@ public final class PhotonicLayer {
     private final double[] gain;
     private final RealizedSvdTile[] realized;
     private final double fitError;
+    /** Per tile, the ADC full scale as a fraction of the calibrated range; null: the range itself. */
+    private final double[] adcFraction;
+    /** Per tile and candidate full scale, the squared error summed by {@link #calibrateAdcFullScale}; else null. */
+    private final double[][] adcErrors;
+    private final double[] adcCandidates;
 
     private PhotonicLayer(SimSettings s, int outDim, int inDim, double[][] blockWeights, double[] scale,
             double[] gain, RealizedSvdTile[] realized, double fitError) {
+        this(s, outDim, inDim, blockWeights, scale, gain, realized, fitError, null, null, null);
+    }
+
+    private PhotonicLayer(SimSettings s, int outDim, int inDim, double[][] blockWeights, double[] scale,
+            double[] gain, RealizedSvdTile[] realized, double fitError, double[] adcFraction, double[][] adcErrors,
+            double[] adcCandidates) {
+        this.adcFraction = adcFraction;
+        this.adcErrors = adcErrors;
+        this.adcCandidates = adcCandidates;
         this.gain = gain;
         this.settings = s;
         this.outDim = outDim;
@@ -313,7 +329,7 @@ public final class PhotonicLayer {
                     }
                     int r0 = a * tileRows;
                     int vr = Math.min(tileRows, outDim - r0);
-                    detect(y, width, r0 - o0, vr, batch, relNoise, Seeds.derive(noiseSeed, 2L * t + pass), fs, fo,
+                    detect(t, y, width, r0 - o0, vr, batch, relNoise, Seeds.derive(noiseSeed, 2L * t + pass), fs, fo,
                             pass == 0 ? scale[t] : -scale[t], out, r0);
                 }
                 Profile.stop(Profile.Phase.NOISE_ADC, t0);
@@ -355,10 +371,11 @@ public final class PhotonicLayer {
     /**
      * Detector noise and ADC on one tile's batch of outputs (columns [yc, yc + vr) of y, row stride ldy), then the
      * digital rescale and partial sum into out's columns [r0, r0 + vr). A vector whose block is all zero (fs = 0)
-     * adds exactly nothing and is skipped. The ADC range is the largest noise-free |output| over the batch.
+     * adds exactly nothing and is skipped. The ADC range is the largest noise-free |output| over the batch (times
+     * the layer's ADC full-scale fraction).
      */
-    private void detect(double[] y, int ldy, int yc, int vr, int batch, double relNoise, long seed, double[] fs,
-            int fo, double tileScale, double[] out, int r0) {
+    private void detect(int t, double[] y, int ldy, int yc, int vr, int batch, double relNoise, long seed,
+            double[] fs, int fo, double tileScale, double[] out, int r0) {
         int bits = settings.adcBits();
         if (relNoise == 0 && bits <= 0) {
             for (int b = 0; b < batch; b++) {
@@ -379,7 +396,14 @@ public final class PhotonicLayer {
             return;
         }
         double sigma = relNoise * range;
-        Quantizer.Signed adc = bits > 0 ? Quantizer.Signed.of(range, bits) : null;
+        if (adcErrors != null) {
+            if (bits > 0) {
+                recordAdcErrors(t, y, ldy, yc, vr, batch, sigma, range, seed, fs, fo, tileScale);
+            }
+            return;
+        }
+        Quantizer.Signed adc = bits > 0
+                ? Quantizer.Signed.of(adcFraction == null ? range : range * adcFraction[t], bits) : null;
         NormalStream rng = sigma > 0 ? new NormalStream(seed) : null;
         double[] z = sigma > 0 ? noiseBuffer(vr) : null;
         for (int b = 0; b < batch; b++) {
@@ -404,6 +428,97 @@ public final class PhotonicLayer {
                 }
             }
         }
+    }
+
+    /** Tile t's output errors (this tile's noise draws, as inference draws them) at every candidate full scale. */
+    private void recordAdcErrors(int t, double[] y, int ldy, int yc, int vr, int batch, double sigma, double range,
+            long seed, double[] fs, int fo, double tileScale) {
+        int bits = settings.adcBits();
+        NormalStream rng = sigma > 0 ? new NormalStream(seed) : null;
+        double[] z = new double[vr];
+        Quantizer.Signed[] adcs = new Quantizer.Signed[adcCandidates.length];
+        for (int c = 0; c < adcs.length; c++) {
+            adcs[c] = Quantizer.Signed.of(range * adcCandidates[c], bits);
+        }
+        double[] err = adcErrors[t];
+        for (int b = 0; b < batch; b++) {
+            double g = fs[fo + b] * tileScale;
+            if (g == 0) {
+                continue;
+            }
+            int yo = b * ldy + yc;
+            if (sigma > 0) {
+                rng.fill(z, 0, vr);
+            }
+            for (int i = 0; i < vr; i++) {
+                double v = y[yo + i];
+                double noisy = v + sigma * z[i];
+                for (int c = 0; c < adcs.length; c++) {
+                    double e = g * (adcs[c].apply(noisy) - v);
+                    err[c] += e * e;
+                }
+            }
+        }
+    }
+
+    /**
+     * The same programmed layer with every tile's ADC reference set to {@code fraction} of its calibrated range
+     * (the largest noise-free |output| over the batch): outputs beyond it clip, the ones below are resolved
+     * 1 / fraction times finer. The detector noise is unchanged (it is set by the received power at the calibrated
+     * full scale). A co-designed network trains this fraction with its weights (README, Co-design); a chip realizes
+     * it as a programmed ADC reference, or the receiver's gain before the ADC, per tile.
+     *
+     * @param fraction in (0, 1]
+     */
+    public PhotonicLayer withAdcFullScale(double fraction) {
+        double[] f = new double[tiles()];
+        java.util.Arrays.fill(f, fraction);
+        return withAdcFullScale(f);
+    }
+
+    /** {@link #withAdcFullScale(double)} with tile t's fraction {@code fractions[t]} (tile order as in program). */
+    public PhotonicLayer withAdcFullScale(double[] fractions) {
+        if (fractions.length != tiles()) {
+            throw new IllegalArgumentException(fractions.length + " ADC full scales for " + tiles() + " tiles");
+        }
+        for (double f : fractions) {
+            if (!(f > 0 && f <= 1)) {
+                throw new IllegalArgumentException("ADC full scale must be a fraction in (0, 1] of the calibrated "
+                        + "range, got " + f);
+            }
+        }
+        return new PhotonicLayer(settings, outDim, inDim, blockWeights, scale, gain, realized, fitError,
+                fractions.clone(), null, null);
+    }
+
+    /** Tile t's ADC full scale as a fraction of its calibrated range (1 unless {@link #withAdcFullScale}). */
+    public double adcFullScale(int t) {
+        return adcFraction == null ? 1 : adcFraction[t];
+    }
+
+    /**
+     * Per tile, the candidate ADC full scale (fraction of the calibrated range) whose outputs on the batch {@code x}
+     * are closest to the noise-free ones: least summed squared error of the rescaled partial sums, with the detector
+     * noise drawn as {@link #apply} draws it for {@code noiseSeed}; ties keep the earlier candidate. Tiles without
+     * an ADC (adc bits 0) or never driven keep the first candidate.
+     *
+     * @param candidates fractions in (0, 1], e.g. largest first
+     */
+    public double[] calibrateAdcFullScale(double[] x, int batch, long noiseSeed, double[] candidates) {
+        double[][] err = new double[tiles()][candidates.length];
+        new PhotonicLayer(settings, outDim, inDim, blockWeights, scale, gain, realized, fitError, null, err,
+                candidates.clone()).apply(x, batch, noiseSeed);
+        double[] best = new double[tiles()];
+        for (int t = 0; t < best.length; t++) {
+            int k = 0;
+            for (int c = 1; c < candidates.length; c++) {
+                if (err[t][c] < err[t][k]) {
+                    k = c;
+                }
+            }
+            best[t] = candidates[k];
+        }
+        return best;
     }
 
     /** Mean relative Frobenius error of the non-universal mesh fits over tiles (mean of U and V); 0 otherwise. */

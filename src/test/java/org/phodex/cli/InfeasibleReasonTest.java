@@ -3,9 +3,7 @@ package org.phodex.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,11 +20,10 @@ class InfeasibleReasonTest {
     @Test
     void sweepRowsCarryTheReasonOfInfeasibleDesigns() throws Exception {
         Path out = tmp.resolve("s");
-        StringWriter err = new StringWriter();
         // a 16-port Clements tile loses ~40 dB on its worst path: at 0 dB margin one laser line would need watts
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "sweep", "-a", "mzi-clements",
-                "-w", "digits-mlp", "--vary", "mesh_size=8:16:8", "--set", "laser_margin_db=0", "-o", out.toString());
-        assertEquals(0, code, err.toString());
+        CliRun run = CliRun.of("sweep", "-a", "mzi-clements", "-w", "digits-mlp", "--vary", "mesh_size=8:16:8",
+                "--set", "laser_margin_db=0", "-o", out.toString());
+        assertEquals(0, run.code(), run.err());
         List<CSVRecord> rows;
         try (Reader r = Files.newBufferedReader(out.resolve("sweep.csv"))) {
             rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
@@ -61,13 +58,11 @@ class InfeasibleReasonTest {
 
     @Test
     void evaluateGivesNoEnergyForADesignNoLaserCanDrive() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         // a 64-port Reck mesh: 2N - 3 = 125 MZIs per unitary on the worst path, hundreds of dB
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "evaluate", "-a", "mzi-reck", "-w",
-                "digits-mlp", "--set", "mesh_size=64", "--chips", "1");
-        assertEquals(0, code, err.toString());
-        String text = out.toString();
+        CliRun run = CliRun.of("evaluate", "-a", "mzi-reck", "-w", "digits-mlp", "--set", "mesh_size=64", "--chips",
+                "1");
+        assertEquals(0, run.code(), run.err());
+        String text = run.out();
         assertTrue(text.contains("INFEASIBLE: 1 limit broken"), text);
         assertTrue(text.lines().anyMatch(l -> l.startsWith("energy per inference") && l.contains("n/a")), text);
         assertTrue(text.lines().anyMatch(l -> l.trim().startsWith("laser ") && l.contains("n/a")), text);

@@ -67,6 +67,40 @@ class TrainingCacheTest {
     }
 
     @Test
+    void noiseAwareTrainingStoresEveryTilesAdcFullScale(@TempDir Path dir) {
+        SimSettings clements = SimSettings.ideal(new TileRealization.MziMesh(MeshProgrammer.clements(),
+                new StaticErrors(8, 0.005, 0.0025, 0, 0, 0)), 8, 8).withConverters(6, 3);
+        CodesignTrainer.Hyper quick = new CodesignTrainer.Hyper(1, 500, 3e-3, 0, true);
+        Codesigned first = TrainingCache.get(DIGITS, "digits-mlp", clements, TrainingMode.NOISE_AWARE,
+                Optional.of(dir), quick);
+        java.util.Set<Double> allowed = new java.util.HashSet<>();
+        for (double f : CodesignTrainer.ADC_FULL_SCALES) {
+            for (double m : CodesignTrainer.ADC_LAYER_FACTORS) {
+                allowed.add(Math.min(1, f * m));
+            }
+        }
+        for (int l = 0; l < DIGITS.layers().size(); l++) {
+            var ly = DIGITS.layers().get(l);
+            double[] adc = first.adcFullScale().get(l);
+            assertEquals(((ly.outDim() + 7) / 8) * ((ly.inDim() + 7) / 8), adc.length, "one per tile");
+            for (double a : adc) {
+                assertTrue(allowed.contains(a), "a grid value times a layer factor, at most 1: " + a);
+            }
+        }
+        TrainingCache.clearMemory();
+        Codesigned second = TrainingCache.get(DIGITS, "digits-mlp", clements, TrainingMode.NOISE_AWARE,
+                Optional.of(dir), quick);
+        assertTrue(second.origin().startsWith("read from"), second.origin());
+        for (int l = 0; l < DIGITS.layers().size(); l++) {
+            assertArrayEquals(first.adcFullScale().get(l), second.adcFullScale().get(l), 0);
+        }
+        // without ADCs there is nothing to choose
+        Codesigned noAdc = TrainingCache.get(DIGITS, "digits-mlp", clements.withConverters(6, 0),
+                TrainingMode.NOISE_AWARE, Optional.empty(), quick);
+        assertTrue(noAdc.adcFullScale().stream().allMatch(java.util.Objects::isNull));
+    }
+
+    @Test
     void noiseLevelsShareAKeyOnTheGridAndBitsDoNot() {
         SimSettings a = butterfly();
         SimSettings b = a.withStaticErrors(new StaticErrors(8, 0.0105, 0.005, 0, 0, 0));
