@@ -1,6 +1,7 @@
 package org.phodex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Reader;
@@ -57,7 +58,7 @@ class InfeasibleReasonTest {
     }
 
     @Test
-    void evaluateGivesNoEnergyForADesignNoLaserCanDrive() {
+    void evaluateGivesNoEnergyForADesignNoLaserCanDrive() throws Exception {
         // a 64-port Reck mesh: 2N - 3 = 125 MZIs per unitary on the worst path, hundreds of dB
         CliRun run = CliRun.of("evaluate", "-a", "mzi-reck", "-w", "digits-mlp", "--set", "mesh_size=64", "--chips",
                 "1");
@@ -67,6 +68,15 @@ class InfeasibleReasonTest {
         assertTrue(text.lines().anyMatch(l -> l.startsWith("energy per inference") && l.contains("n/a")), text);
         assertTrue(text.lines().anyMatch(l -> l.trim().startsWith("laser ") && l.contains("n/a")), text);
         assertTrue(text.lines().anyMatch(l -> l.startsWith("power ") && l.contains("n/a")), text);
+        // the JSON keeps the link budget's figures for scripts (they show how far off the design is) and says that
+        // they price a laser no device can be
+        CliRun json = CliRun.of("evaluate", "-a", "mzi-reck", "-w", "digits-mlp", "--set", "mesh_size=64", "--chips",
+                "1", "--json");
+        assertEquals(0, json.code(), json.err());
+        com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out());
+        assertFalse(o.get("buildable").asBoolean());
+        assertFalse(o.get("feasible").asBoolean());
         // the only joules and watts left are the real lines: nothing near the 1e18 J the impossible laser would cost
         assertTrue(text.lines().filter(l -> !l.startsWith("  - ")).noneMatch(l -> l.matches(".*e\\+\\d\\d [JW].*")),
                 text);
