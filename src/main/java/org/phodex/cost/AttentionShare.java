@@ -1,11 +1,9 @@
 package org.phodex.cost;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.phodex.arch.Family;
 import org.phodex.devices.DeviceLibrary;
 import org.phodex.spec.Design;
-import org.phodex.workload.Gemm;
+import org.phodex.workload.DigitalOps;
 import org.phodex.workload.Workload;
 
 /**
@@ -22,23 +20,9 @@ public final class AttentionShare {
 
     /** Energy per inference of the workload's dynamic-weight GEMMs alone (J), or NaN if it has none. */
     public static double energyJ(Design d, Family f, DeviceLibrary lib, Workload w) {
-        List<Gemm> gemms = new ArrayList<>();
-        List<Boolean> signed = new ArrayList<>();
-        for (int g = 0; g < w.gemms().size(); g++) {
-            if (w.operands(g).dynamicWeights()) {
-                gemms.add(w.gemms().get(g));
-                signed.add(w.operands(g).signedInputs());
-            }
-        }
-        if (gemms.isEmpty()) {
+        if (!w.hasDynamicWeights()) {
             return Double.NaN;
         }
-        boolean[] dynamic = new boolean[gemms.size()];
-        boolean[] signedInputs = new boolean[gemms.size()];
-        for (int i = 0; i < dynamic.length; i++) {
-            dynamic[i] = true;
-            signedInputs[i] = signed.get(i);
-        }
-        return CostModel.evaluate(d, f, lib, gemms, dynamic, signedInputs).energyJ();
+        return CostModel.evaluate(d, f, lib, w, g -> w.operands(g).dynamicWeights(), DigitalOps.NONE).energyJ();
     }
 }

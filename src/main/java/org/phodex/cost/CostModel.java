@@ -1,8 +1,10 @@
 package org.phodex.cost;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.phodex.arch.DeviceCounts;
 import org.phodex.arch.Family;
 import org.phodex.devices.DeviceLibrary;
@@ -10,6 +12,8 @@ import org.phodex.spec.Design;
 import org.phodex.spec.Params;
 import org.phodex.workload.DigitalOps;
 import org.phodex.workload.Gemm;
+import org.phodex.workload.Operands;
+import org.phodex.workload.Workload;
 
 /**
  * Energy, latency and area per inference (docs/physics.md sec. 7): count, then price. {@link ActionCounts} says what
@@ -61,15 +65,32 @@ public final class CostModel {
     }
 
     /** A workload's GEMMs, with which weights are dynamic and which inputs are signed taken from its operands. */
-    public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, org.phodex.workload.Workload w) {
-        boolean[] dynamic = new boolean[w.gemms().size()];
-        boolean[] signed = new boolean[dynamic.length];
-        for (int g = 0; g < dynamic.length; g++) {
-            dynamic[g] = w.operands(g).dynamicWeights();
-            signed[g] = w.operands(g).signedInputs();
-        }
-        CostReport whole = evaluate(d, f, lib, w.gemms(), dynamic, signed, w.digitalOps());
+    public static CostReport evaluate(Design d, Family f, DeviceLibrary lib, Workload w) {
+        CostReport whole = evaluate(d, f, lib, w, g -> true, w.digitalOps());
         return whole.withAttentionEnergyJ(AttentionShare.energyJ(d, f, lib, w));
+    }
+
+    /**
+     * The workload's GEMMs that {@code keep} selects (by index), each with its operands' dynamic-weight and
+     * signed-input flags, plus {@code digitalOps}.
+     */
+    static CostReport evaluate(Design d, Family f, DeviceLibrary lib, Workload w, IntPredicate keep,
+                               DigitalOps digitalOps) {
+        List<Gemm> gemms = new ArrayList<>();
+        List<Operands> operands = new ArrayList<>();
+        for (int g = 0; g < w.gemms().size(); g++) {
+            if (keep.test(g)) {
+                gemms.add(w.gemms().get(g));
+                operands.add(w.operands(g));
+            }
+        }
+        boolean[] dynamic = new boolean[gemms.size()];
+        boolean[] signed = new boolean[gemms.size()];
+        for (int i = 0; i < dynamic.length; i++) {
+            dynamic[i] = operands.get(i).dynamicWeights();
+            signed[i] = operands.get(i).signedInputs();
+        }
+        return evaluate(d, f, lib, gemms, dynamic, signed, digitalOps);
     }
 
     /** All weights static (loaded once per batch). */

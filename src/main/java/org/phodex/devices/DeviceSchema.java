@@ -64,7 +64,8 @@ public final class DeviceSchema {
     /** Unit from the key's suffix; null when the suffix names none. */
     static String unit(String field) {
         String[][] suffixes = {
-                {"_db_per_cm", "dB/cm"}, {"_a_per_w", "A/W"}, {"_j_per_k", "J/K"}, {"_m_per_s", "m/s"},
+                {"_db_per_cm", "dB/cm"}, {"_a_per_w", "A/W"}, {"_bytes_per_s", "B/s"}, {"_per_bit_mm_j", "J/bit/mm"},
+                {"_per_bit_j", "J/bit"}, {"_j_per_k", "J/K"}, {"_m_per_s", "m/s"},
                 {"_j_s", "J*s"}, {"_um2", "um^2"}, {"_dbm", "dBm"}, {"_db", "dB"}, {"_hz", "Hz"}, {"_ohm", "Ohm"}, {"_nm", "nm"},
                 {"_um", "um"}, {"_w", "W"}, {"_j", "J"}, {"_s", "s"}, {"_a", "A"}, {"_c", "C"}, {"_k", "K"},
                 {"_bits", "bits"}, {"_bytes", "bytes"}, {"_efficiency", "1 (fraction)"}, {"_exponent", "1"},

@@ -83,6 +83,8 @@ public final class ResultJson {
             }
         }
         o.put("feasible", r.feasible());
+        // false: no laser can drive it, and energy_j, power_w and the laser line price a laser that cannot exist
+        o.put("buildable", r.buildable());
         if (!r.feasible()) {
             o.put("infeasible_reason", r.infeasibleReason());
             ArrayNode reasons = o.putArray("infeasible_reasons");

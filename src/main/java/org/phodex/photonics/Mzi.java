@@ -69,13 +69,12 @@ public final class Mzi {
     }
 
     /**
-     * {@code sin[k] = sin(x[k])}, {@code cos[k] = cos(x[k])} for k < n: on the Vector API's SIN and COS where it is
-     * loaded (the JDK's SVML intrinsics on x86: within 1 ulp of StrictMath, as Math.sin and Math.cos are, but not
-     * always the same bits), else, and for the tail past the last whole vector, Math.sin and Math.cos.
+     * {@code sin[k] = Math.sin(x[k])}, {@code cos[k] = Math.cos(x[k])} for k < n. Deliberately not the Vector API's
+     * SIN/COS: their SVML intrinsics and their interpreted fallback differ in the last bits, so results would depend
+     * on when the JIT compiled the loop (and hence on threads and run history).
      */
     public static void sinCos(double[] x, double[] sin, double[] cos, int n) {
-        int k0 = VECTOR ? VectorRows.sinCos(x, sin, cos, n) : 0;
-        for (int k = k0; k < n; k++) {
+        for (int k = 0; k < n; k++) {
             sin[k] = Math.sin(x[k]);
             cos[k] = Math.cos(x[k]);
         }

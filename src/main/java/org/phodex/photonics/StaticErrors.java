@@ -29,21 +29,6 @@ public record StaticErrors(int weightBits, double phaseErrorRad, double couplerE
         return Math.pow(10, -lossDb / 20);
     }
 
-    /** ln(10) / 20: 10^(-dB/20) = exp(-dB ln(10) / 20). */
-    static final double LN10_OVER_20 = Math.log(10) / 20;
-
-    /**
-     * {@link #amplitudeOfLossDb} of every element, in place into {@code out}: on the Vector API as exp(-dB ln(10)/20)
-     * (the JDK's SVML exp; within a few ulp of Math.pow), else, and for the tail, Math.pow.
-     */
-    static void amplitudesOfLossDb(double[] lossDb, double[] out) {
-        int n = lossDb.length;
-        int k0 = Mzi.VECTOR ? VectorRows.amplitudesOfLossDb(lossDb, out, n) : 0;
-        for (int k = k0; k < n; k++) {
-            out[k] = amplitudeOfLossDb(lossDb[k]);
-        }
-    }
-
     /**
      * Samples the physical state of a set of MZIs. Written phases are quantized, then each heater picks up
      * {@code thermalCrosstalk} times its neighbours' written phases, then a fabrication error. The random stream
@@ -83,9 +68,8 @@ public record StaticErrors(int weightBits, double phaseErrorRad, double couplerE
             phiOut[k] = pq[k] + thermalCrosstalk * leakP + phaseErrorRad * gp;
             r1Out[k] = Mzi.R_IDEAL + couplerError * g1;
             r2Out[k] = Mzi.R_IDEAL + couplerError * g2;
-            ampOut[k] = Math.max(0, mziLossDb + mziLossSpreadDb * gl); // the loss in dB, turned into amplitudes below
+            ampOut[k] = amplitudeOfLossDb(Math.max(0, mziLossDb + mziLossSpreadDb * gl));
         }
-        amplitudesOfLossDb(ampOut, ampOut);
     }
 
     /**

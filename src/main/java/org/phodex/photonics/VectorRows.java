@@ -1,7 +1,6 @@
 package org.phodex.photonics;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -30,27 +29,6 @@ final class VectorRows {
             xi.mul(t00r).add(xr.mul(t00i)).add(yi.mul(t01r)).add(yr.mul(t01i)).intoArray(im, oa + j);
             xr.mul(t10r).sub(xi.mul(t10i)).add(yr.mul(t11r)).sub(yi.mul(t11i)).intoArray(re, ob + j);
             xi.mul(t10r).add(xr.mul(t10i)).add(yi.mul(t11r)).add(yr.mul(t11i)).intoArray(im, ob + j);
-        }
-        return end;
-    }
-
-    /** Elements [0, end) of {@link Mzi#sinCos}, end the largest multiple of the vector length; returns end. */
-    static int sinCos(double[] x, double[] sin, double[] cos, int n) {
-        int end = n - n % L;
-        for (int k = 0; k < end; k += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, k);
-            v.lanewise(VectorOperators.SIN).intoArray(sin, k);
-            v.lanewise(VectorOperators.COS).intoArray(cos, k);
-        }
-        return end;
-    }
-
-    /** Elements [0, end) of {@link StaticErrors#amplitudesOfLossDb}; returns end. */
-    static int amplitudesOfLossDb(double[] lossDb, double[] out, int n) {
-        int end = n - n % L;
-        for (int k = 0; k < end; k += L) {
-            DoubleVector.fromArray(S, lossDb, k).mul(-StaticErrors.LN10_OVER_20).lanewise(VectorOperators.EXP)
-                    .intoArray(out, k);
         }
         return end;
     }

@@ -45,6 +45,62 @@ public final class Kernels {
         }
     }
 
+    /**
+     * {@link #multiply(double[], int, int, int, double[], int, int, int, double[], int[])} with each row's nonzero
+     * inputs given (found once when the inputs were quantized, not again per product): row b has
+     * {@code nzCount[countOff + b]} of them, at the ascending indices {@code nzIndex[xOff + b * k ..]}. Same bits.
+     */
+    public static void multiply(double[] x, int xOff, int batch, int k, double[] wt, int ldw, int col0, int width,
+            double[] y, int[] nzIndex, int[] nzCount, int countOff) {
+        if (VECTOR) {
+            VectorKernels.multiply(x, xOff, batch, k, wt, ldw, col0, width, y, nzIndex, nzCount, countOff);
+        } else {
+            multiplyPlain(x, xOff, batch, k, wt, ldw, col0, width, y);
+        }
+    }
+
+    /** For a 4-bit mask m of nonzero lanes: the lanes' positions packed to the front (PACK[4 m ..]), and how many. */
+    private static final int[] PACK = new int[64];
+    private static final int[] POPCOUNT = new int[16];
+
+    static {
+        for (int m = 0; m < 16; m++) {
+            int c = 0;
+            for (int lane = 0; lane < 4; lane++) {
+                if ((m >> lane & 1) != 0) {
+                    PACK[4 * m + c++] = lane;
+                }
+            }
+            POPCOUNT[m] = c;
+        }
+    }
+
+    /**
+     * The ascending indices of x[off .. off + n)'s nonzeros into {@code index[io ..]}; returns how many. Writes
+     * within {@code index[io .. io + n)} (past the count: scratch). Four inputs at a time without a branch: their
+     * nonzero mask picks the packed positions from a table and the count advances by its popcount (MNIST's pixel
+     * pattern would mispredict a branch per input).
+     */
+    public static int nonzeros(double[] x, int off, int n, int[] index, int io) {
+        int c = 0;
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            int m = (x[off + j] != 0 ? 1 : 0) | (x[off + j + 1] != 0 ? 2 : 0) | (x[off + j + 2] != 0 ? 4 : 0)
+                    | (x[off + j + 3] != 0 ? 8 : 0);
+            int t = 4 * m;
+            index[io + c] = j + PACK[t];
+            index[io + c + 1] = j + PACK[t + 1];
+            index[io + c + 2] = j + PACK[t + 2];
+            index[io + c + 3] = j + PACK[t + 3];
+            c += POPCOUNT[m];
+        }
+        for (; j < n; j++) {
+            index[io + c] = j;
+            c += x[off + j] != 0 ? 1 : 0;
+        }
+        return c;
+    }
+
     /** y = x * wt with wt {@code k x m} (the whole matrix). */
     public static void multiply(double[] x, int batch, int k, double[] wt, int m, double[] y) {
         multiply(x, 0, batch, k, wt, m, 0, m, y, new int[k]);

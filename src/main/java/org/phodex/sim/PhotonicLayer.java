@@ -228,10 +228,16 @@ public final class PhotonicLayer {
         double[] c = new double[0];
         double[] d = new double[0];
         int[] nz = new int[0];
+        int[] nzIndex = new int[0];
+        int[] nzCount = new int[0];
         double[] noise = new double[0];
 
         static double[] grow(double[] d, int n) {
             return d.length >= n ? d : new double[Math.max(n, d.length + d.length / 2)];
+        }
+
+        static int[] grow(int[] d, int n) {
+            return d.length >= n ? d : new int[Math.max(n, d.length + d.length / 2)];
         }
     }
 
@@ -278,6 +284,9 @@ public final class PhotonicLayer {
             sc.c = Scratch.grow(sc.c, gridCols * batch * tileCols);
         }
         double[] xNegQ = mrr ? sc.c : null;
+        // mesh layers: each code row's nonzeros, found once here for every tile row's product (laid out as xq)
+        int[] nzIndex = mrr ? null : (sc.nzIndex = Scratch.grow(sc.nzIndex, gridCols * batch * tileCols));
+        int[] nzCount = mrr ? null : (sc.nzCount = Scratch.grow(sc.nzCount, gridCols * batch));
         boolean[] negatives = new boolean[gridCols];
         Parallel.forEach(gridCols, threads, cb -> {
             long t0 = Profile.start();
@@ -291,17 +300,22 @@ public final class PhotonicLayer {
                     xq[k] = Math.max(0, xq[k]);
                 }
             }
+            if (nzCount != null) {
+                for (int b = 0; b < batch; b++) {
+                    nzCount[cb * batch + b] = Kernels.nonzeros(xq, o + b * vc, vc, nzIndex, o + b * vc);
+                }
+            }
             Profile.stop(Profile.Phase.DAC, t0);
         });
         int groups = Math.min(threads, gridRows);
         Parallel.forEach(groups, threads, g -> applyRows(g * gridRows / groups, (g + 1) * gridRows / groups, batch,
-                noiseSeed, relNoise, xq, xNegQ, negatives, fs, out));
+                noiseSeed, relNoise, xq, xNegQ, negatives, fs, nzIndex, nzCount, out));
         return out;
     }
 
     /** Tile rows [a0, a1): per column block one product for all of them, then each tile's detection. */
     private void applyRows(int a0, int a1, int batch, long noiseSeed, double relNoise, double[] xq,
-            double[] xNeg, boolean[] negatives, double[] fs, double[] out) {
+            double[] xNeg, boolean[] negatives, double[] fs, int[] nzIndex, int[] nzCount, double[] out) {
         int o0 = a0 * tileRows;
         int width = Math.min(outDim, a1 * tileRows) - o0;
         width += (Kernels.LANES - width % Kernels.LANES) % Kernels.LANES; // whole vectors; padding ignored
@@ -319,7 +333,11 @@ public final class PhotonicLayer {
             int passes = xNeg != null && negatives[cb] ? 2 : 1;
             for (int pass = 0; pass < passes; pass++) {
                 long t0 = Profile.start();
-                Kernels.multiply(pass == 0 ? xq : xNeg, xo, batch, vc, blockWeights[cb], ldw, o0, width, y, nz);
+                if (nzCount != null) {
+                    Kernels.multiply(xq, xo, batch, vc, blockWeights[cb], ldw, o0, width, y, nzIndex, nzCount, fo);
+                } else {
+                    Kernels.multiply(pass == 0 ? xq : xNeg, xo, batch, vc, blockWeights[cb], ldw, o0, width, y, nz);
+                }
                 Profile.stop(Profile.Phase.PRODUCT, t0);
                 t0 = Profile.start();
                 for (int a = a0; a < a1; a++) {

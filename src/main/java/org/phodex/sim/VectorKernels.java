@@ -156,30 +156,64 @@ final class VectorKernels {
 
     static void multiply(double[] x, int xOff, int batch, int k, double[] wt, int ldw, int col0, int width,
             double[] y, int[] nz) {
+        multiply(x, xOff, batch, k, wt, ldw, col0, width, y, nz, null, 0);
+    }
+
+    /**
+     * {@link Kernels#multiply}; with {@code nzCount != null} row b's nonzero inputs are given: their count is
+     * {@code nzCount[countOff + b]} and their indices (ascending) {@code nz[xOff + b * k ..]}, laid out as x, so no
+     * row is scanned for zeros; otherwise nz is scratch of k ints.
+     */
+    static void multiply(double[] x, int xOff, int batch, int k, double[] wt, int ldw, int col0, int width,
+            double[] y, int[] nz, int[] nzCount, int countOff) {
         int vecEnd = width - width % L;
         int b = 0;
         for (; b + 4 <= batch; b += 4) {
             int xo = xOff + b * k;
             int nnz = 0;
             int cols = 0;
-            for (int j = 0; j < k; j++) {
-                int c = (x[xo + j] != 0 ? 1 : 0) + (x[xo + k + j] != 0 ? 1 : 0) + (x[xo + 2 * k + j] != 0 ? 1 : 0)
-                        + (x[xo + 3 * k + j] != 0 ? 1 : 0);
-                nnz += c;
-                cols += c > 0 ? 1 : 0;
+            if (nzCount != null) {
+                for (int r = 0; r < 4; r++) {
+                    nnz += nzCount[countOff + b + r];
+                }
+                cols = k;
+            } else {
+                for (int j = 0; j < k; j++) {
+                    int c = (x[xo + j] != 0 ? 1 : 0) + (x[xo + k + j] != 0 ? 1 : 0)
+                            + (x[xo + 2 * k + j] != 0 ? 1 : 0) + (x[xo + 3 * k + j] != 0 ? 1 : 0);
+                    nnz += c;
+                    cols += c > 0 ? 1 : 0;
+                }
             }
             // a sparse row costs about twice a dense block's fma per input (half the accumulators)
             if (2 * nnz < 4 * cols) {
                 for (int r = 0; r < 4; r++) {
-                    row(x, xOff + (b + r) * k, k, wt, ldw, col0, width, vecEnd, y, (b + r) * width, nz);
+                    sparseRow(x, xOff + (b + r) * k, k, wt, ldw, col0, width, vecEnd, y, (b + r) * width, nz,
+                            nzCount, countOff + b + r);
                 }
             } else {
                 block4(x, xo, k, wt, ldw, col0, width, vecEnd, y, b * width);
             }
         }
         for (; b < batch; b++) {
-            row(x, xOff + b * k, k, wt, ldw, col0, width, vecEnd, y, b * width, nz);
+            sparseRow(x, xOff + b * k, k, wt, ldw, col0, width, vecEnd, y, b * width, nz, nzCount, countOff + b);
         }
+    }
+
+    /** One row over its nonzero inputs: given (nzCount != null) or found here into nz. */
+    private static void sparseRow(double[] x, int xo, int k, double[] wt, int ldw, int col0, int width, int vecEnd,
+            double[] y, int yo, int[] nz, int[] nzCount, int row) {
+        if (nzCount != null) {
+            row(x, xo, wt, ldw, col0, width, vecEnd, y, yo, nz, xo, nzCount[row]);
+            return;
+        }
+        int n = 0;
+        for (int j = 0; j < k; j++) {
+            if (x[xo + j] != 0) {
+                nz[n++] = j;
+            }
+        }
+        row(x, xo, wt, ldw, col0, width, vecEnd, y, yo, nz, 0, n);
     }
 
     /**
@@ -265,20 +299,14 @@ final class VectorKernels {
         }
     }
 
-    /** One row over its nonzero inputs only. */
-    private static void row(double[] x, int xo, int k, double[] wt, int ldw, int col0, int width, int vecEnd,
-            double[] y, int yo, int[] nz) {
-        int n = 0;
-        for (int j = 0; j < k; j++) {
-            if (x[xo + j] != 0) {
-                nz[n++] = j;
-            }
-        }
+    /** One row over its n nonzero inputs, whose indices are nz[no .. no + n). */
+    private static void row(double[] x, int xo, double[] wt, int ldw, int col0, int width, int vecEnd, double[] y,
+            int yo, int[] nz, int no, int n) {
         int c = 0;
         for (; c + 8 * L <= vecEnd; c += 8 * L) {
             DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
             for (int p = 0; p < n; p++) {
-                int j = nz[p];
+                int j = nz[no + p];
                 DoubleVector v = DoubleVector.broadcast(S, x[xo + j]);
                 int w = j * ldw + col0 + c;
                 a0 = DoubleVector.fromArray(S, wt, w).fma(v, a0);
@@ -303,7 +331,7 @@ final class VectorKernels {
         for (; c + 4 * L <= vecEnd; c += 4 * L) {
             DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
             for (int p = 0; p < n; p++) {
-                int j = nz[p];
+                int j = nz[no + p];
                 DoubleVector v = DoubleVector.broadcast(S, x[xo + j]);
                 int w = j * ldw + col0 + c;
                 a0 = DoubleVector.fromArray(S, wt, w).fma(v, a0);
@@ -320,7 +348,7 @@ final class VectorKernels {
         for (; c < vecEnd; c += L) {
             DoubleVector a0 = DoubleVector.zero(S);
             for (int p = 0; p < n; p++) {
-                int j = nz[p];
+                int j = nz[no + p];
                 a0 = DoubleVector.fromArray(S, wt, j * ldw + col0 + c).fma(DoubleVector.broadcast(S, x[xo + j]), a0);
             }
             a0.intoArray(y, yo + c);
@@ -328,7 +356,7 @@ final class VectorKernels {
         for (; c < width; c++) {
             double acc = 0;
             for (int p = 0; p < n; p++) {
-                int j = nz[p];
+                int j = nz[no + p];
                 acc = Math.fma(x[xo + j], wt[j * ldw + col0 + c], acc);
             }
             y[yo + c] = acc;

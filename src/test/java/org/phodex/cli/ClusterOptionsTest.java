@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,14 +22,13 @@ import org.phodex.search.Evaluators;
 import org.phodex.search.Synthetic;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
-import picocli.CommandLine;
 
 /**
  * {@code search/resume --cluster} as the command line sees it, with an injected connector: without --cluster the
  * connector is never asked (nothing of the cluster starts); with it, every generation goes through the
  * connector's evaluator and the results equal a local run's; bad options are usage errors.
  */
-class ClusterOptionsTest {
+class ClusterOptionsTest extends CliTest {
     @TempDir
     Path tmp;
     Path arch;
@@ -76,7 +73,11 @@ class ClusterOptionsTest {
 
     Wiring wiring = Wiring.defaults().withEvaluators((archs, workload, seed) -> Synthetic.evaluator())
             .withResolver(Evaluators.FILES).withEvalClock(() -> 0L).withCluster(fake);
-    String err;
+
+    @Override
+    protected Wiring wiring() {
+        return wiring;
+    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -84,17 +85,6 @@ class ClusterOptionsTest {
         Files.writeString(arch, Synthetic.YAML);
         secret = tmp.resolve("secret");
         Files.writeString(secret, "0123456789abcdef0123456789abcdef\n");
-    }
-
-    private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cl = Cli.commandLine(wiring);
-        cl.setOut(new PrintWriter(o));
-        cl.setErr(new PrintWriter(e));
-        int code = cl.execute(args);
-        err = e.toString();
-        return code;
     }
 
     private int search(Path dir, String... extra) {

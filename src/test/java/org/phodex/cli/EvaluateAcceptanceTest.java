@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,22 +27,10 @@ import org.phodex.spec.Params;
  * Issue 5 through the real command: {@code phodex evaluate ... --json} on the shipped architectures, device
  * library and trained workloads. Expectations come from the CLI contract and the physics, not from the output.
  */
-class EvaluateAcceptanceTest {
+class EvaluateAcceptanceTest extends CliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The default command of the issue, run once (3 chips, the whole 2,000-sample MNIST test split). */
     private static JsonNode mnist;
-
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
     private JsonNode evaluate(String... args) throws IOException {
         List<String> a = new ArrayList<>(List.of("evaluate", "--json"));
@@ -55,11 +41,9 @@ class EvaluateAcceptanceTest {
 
     @BeforeAll
     static void runTheIssueCommand() throws IOException {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        assertEquals(0, Main.run(new PrintWriter(o), new PrintWriter(e), "evaluate", "-a", "mzi-clements", "-w",
-                "mnist-mlp", "--json"), e.toString());
-        mnist = JSON.readTree(o.toString());
+        CliRun r = CliRun.of("evaluate", "-a", "mzi-clements", "-w", "mnist-mlp", "--json");
+        assertEquals(0, r.code(), r.err());
+        mnist = JSON.readTree(r.out());
     }
 
     @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,18 +15,7 @@ import org.junit.jupiter.api.Test;
  * broken limit is listed; ratios compare the design and the GPU at the same batch; energies carry readable
  * units.
  */
-class EvaluateHonestyTest {
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
+class EvaluateHonestyTest extends CliTest {
 
     private String evaluate(String... args) {
         List<String> a = new ArrayList<>(List.of("evaluate", "--chips", "1", "--samples", "100"));

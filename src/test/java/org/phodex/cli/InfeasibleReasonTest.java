@@ -1,11 +1,10 @@
 package org.phodex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,11 +21,10 @@ class InfeasibleReasonTest {
     @Test
     void sweepRowsCarryTheReasonOfInfeasibleDesigns() throws Exception {
         Path out = tmp.resolve("s");
-        StringWriter err = new StringWriter();
         // a 16-port Clements tile loses ~40 dB on its worst path: at 0 dB margin one laser line would need watts
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "sweep", "-a", "mzi-clements",
-                "-w", "digits-mlp", "--vary", "mesh_size=8:16:8", "--set", "laser_margin_db=0", "-o", out.toString());
-        assertEquals(0, code, err.toString());
+        CliRun run = CliRun.of("sweep", "-a", "mzi-clements", "-w", "digits-mlp", "--vary", "mesh_size=8:16:8",
+                "--set", "laser_margin_db=0", "-o", out.toString());
+        assertEquals(0, run.code(), run.err());
         List<CSVRecord> rows;
         try (Reader r = Files.newBufferedReader(out.resolve("sweep.csv"))) {
             rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
@@ -60,18 +58,25 @@ class InfeasibleReasonTest {
     }
 
     @Test
-    void evaluateGivesNoEnergyForADesignNoLaserCanDrive() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    void evaluateGivesNoEnergyForADesignNoLaserCanDrive() throws Exception {
         // a 64-port Reck mesh: 2N - 3 = 125 MZIs per unitary on the worst path, hundreds of dB
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "evaluate", "-a", "mzi-reck", "-w",
-                "digits-mlp", "--set", "mesh_size=64", "--chips", "1");
-        assertEquals(0, code, err.toString());
-        String text = out.toString();
+        CliRun run = CliRun.of("evaluate", "-a", "mzi-reck", "-w", "digits-mlp", "--set", "mesh_size=64", "--chips",
+                "1");
+        assertEquals(0, run.code(), run.err());
+        String text = run.out();
         assertTrue(text.contains("INFEASIBLE: 1 limit broken"), text);
         assertTrue(text.lines().anyMatch(l -> l.startsWith("energy per inference") && l.contains("n/a")), text);
         assertTrue(text.lines().anyMatch(l -> l.trim().startsWith("laser ") && l.contains("n/a")), text);
         assertTrue(text.lines().anyMatch(l -> l.startsWith("power ") && l.contains("n/a")), text);
+        // the JSON keeps the link budget's figures for scripts (they show how far off the design is) and says that
+        // they price a laser no device can be
+        CliRun json = CliRun.of("evaluate", "-a", "mzi-reck", "-w", "digits-mlp", "--set", "mesh_size=64", "--chips",
+                "1", "--json");
+        assertEquals(0, json.code(), json.err());
+        com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out());
+        assertFalse(o.get("buildable").asBoolean());
+        assertFalse(o.get("feasible").asBoolean());
         // the only joules and watts left are the real lines: nothing near the 1e18 J the impossible laser would cost
         assertTrue(text.lines().filter(l -> !l.startsWith("  - ")).noneMatch(l -> l.matches(".*e\\+\\d\\d [JW].*")),
                 text);

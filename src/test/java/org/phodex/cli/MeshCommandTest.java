@@ -15,14 +15,8 @@ class MeshCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        int code = Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static double[][] readCsv(Path p) throws Exception {
@@ -42,7 +36,7 @@ class MeshCommandTest {
     void clementsExportMatchesTheTarget() throws Exception {
         Path json = dir.resolve("t.json");
         Path target = dir.resolve("u.csv");
-        Run r = run("mesh", "--layout", "clements", "--size", "16", "--export", json.toString(), "--save-target",
+        CliRun r = run("mesh", "--layout", "clements", "--size", "16", "--export", json.toString(), "--save-target",
                 target.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("MZIs: 120, depth: 16"), r.out());
@@ -57,7 +51,7 @@ class MeshCommandTest {
         }
         // the saved target reads back through --matrix with the same result
         Path json2 = dir.resolve("t2.json");
-        Run again = run("mesh", "--layout", "reck", "--matrix", target.toString(), "--export", json2.toString());
+        CliRun again = run("mesh", "--layout", "reck", "--matrix", target.toString(), "--export", json2.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("MZIs: 120, depth: 29"), again.out());
         JsonNode t2 = new ObjectMapper().readTree(json2.toFile());
@@ -66,7 +60,7 @@ class MeshCommandTest {
 
     @Test
     void errorsMoveTheRealizedMatrix() {
-        Run r = run("mesh", "--layout", "clements", "--size", "8", "--phase-error", "0.05", "--coupler-error", "0.02");
+        CliRun r = run("mesh", "--layout", "clements", "--size", "8", "--phase-error", "0.05", "--coupler-error", "0.02");
         assertEquals(0, r.code(), r.err());
         String line = r.out().lines().filter(l -> l.startsWith("max |realized")).findFirst().orElseThrow();
         double err = Double.parseDouble(line.substring(line.indexOf(':') + 1).strip());
@@ -78,7 +72,7 @@ class MeshCommandTest {
         Path csv = dir.resolve("h.csv");
         double s = Math.sqrt(0.5);
         Files.writeString(csv, s + "," + s + "i\n" + s + "i," + s + "\n");
-        Run r = run("mesh", "--layout", "clements", "--matrix", csv.toString());
+        CliRun r = run("mesh", "--layout", "clements", "--matrix", csv.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("MZIs: 1"), r.out());
     }
@@ -87,7 +81,7 @@ class MeshCommandTest {
     void nonUnitaryMatrixIsAUsageError() throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "1,1\n0,1\n");
-        Run r = run("mesh", "--layout", "clements", "--matrix", csv.toString());
+        CliRun r = run("mesh", "--layout", "clements", "--matrix", csv.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("not unitary"), r.err());
         assertTrue(!r.err().contains("Exception"), r.err());
@@ -100,14 +94,14 @@ class MeshCommandTest {
         assertEquals(2, run("mesh", "--layout", "hexagonal", "--size", "4").code());
         Path csv = dir.resolve("text.csv");
         Files.writeString(csv, "1,x\n0,1\n");
-        Run r = run("mesh", "--layout", "clements", "--matrix", csv.toString());
+        CliRun r = run("mesh", "--layout", "clements", "--matrix", csv.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains(":1: column 2"), r.err());
     }
 
     @Test
     void butterflyReportsItsFitError() {
-        Run r = run("mesh", "--layout", "butterfly", "--size", "8", "--stacks", "1");
+        CliRun r = run("mesh", "--layout", "butterfly", "--size", "8", "--stacks", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("MZIs: 12, depth: 3"), r.out());
         assertTrue(r.out().contains("fit error"), r.out());

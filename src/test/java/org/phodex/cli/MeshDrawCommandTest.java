@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +15,8 @@ class MeshDrawCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -33,7 +25,7 @@ class MeshDrawCommandTest {
         Path png = dir.resolve("sub/m.png");
         Path pdf = dir.resolve("m.pdf");
         Path phases = dir.resolve("p.csv");
-        Run r = run("mesh", "--layout", "clements", "--size", "16", "--seed", "3", "--draw", svg.toString(),
+        CliRun r = run("mesh", "--layout", "clements", "--size", "16", "--seed", "3", "--draw", svg.toString(),
                 "--draw", png.toString(), "--draw", pdf.toString(), "--phases", phases.toString());
         assertEquals(0, r.code(), r.err());
         for (Path p : List.of(svg, png, pdf)) {
@@ -55,7 +47,7 @@ class MeshDrawCommandTest {
     @Test
     void butterflyDrawsThePermutationsBetweenStages() throws Exception {
         Path svg = dir.resolve("b.svg");
-        Run r = run("mesh", "--layout", "butterfly", "--size", "16", "--draw", svg.toString());
+        CliRun r = run("mesh", "--layout", "butterfly", "--size", "16", "--draw", svg.toString());
         assertEquals(0, r.code(), r.err());
         String text = Files.readString(svg, StandardCharsets.UTF_8);
         assertTrue(text.contains("32 MZIs, 4 columns, 16 modes, 4 waveguide permutations (crossings)"), text.length()
@@ -69,7 +61,7 @@ class MeshDrawCommandTest {
     void unknownDrawingFormatIsOneUsageMessageAndWritesNothing() throws Exception {
         Path jpg = dir.resolve("m.jpg");
         Path json = dir.resolve("t.json");
-        Run r = run("mesh", "--layout", "clements", "--size", "4", "--export", json.toString(), "--draw",
+        CliRun r = run("mesh", "--layout", "clements", "--size", "4", "--export", json.toString(), "--draw",
                 jpg.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -14,19 +14,13 @@ class PlotCommandTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        int code = Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void badFolderExitsTwoWithOneMessage() {
-        Result r = run("plot", tmp.resolve("nope").toString());
+        CliRun r = run("plot", tmp.resolve("nope").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("phodex: ") && r.err().contains("no such folder"), r.err());
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
@@ -40,7 +34,7 @@ class PlotCommandTest {
                         + "0,0,mzi-clements,4,true,2e-10,0.85,a\n"
                         + "1,0,mzi-clements,6,true,5e-10,0.95,b\n"
                         + "2,0,mzi-clements,8,false,9e-10,0.96,c\n");
-        Result r = run("plot", tmp.toString());
+        CliRun r = run("plot", tmp.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("pareto.png") && r.out().contains("pareto.svg")
                 && r.out().contains("pareto.pdf") && r.out().contains("pareto.csv"), r.out());

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,29 +32,23 @@ import org.phodex.search.Synthetic;
  * run's budget across resumes, unwritable output and unused parameters are bad input (exit 2), and hints point
  * to commands that work.
  */
-class RunSafetyTest {
+class RunSafetyTest extends CliTest {
     @TempDir
     Path tmp;
     Path arch;
     Wiring plain = Wiring.defaults().withEvaluators((archs, workload, seed) -> Synthetic.evaluator())
             .withResolver(Evaluators.FILES).withEvalClock(() -> 0L);
     Wiring wiring = plain;
-    String out;
-    String err;
+
+    @Override
+    protected Wiring wiring() {
+        return wiring;
+    }
 
     @BeforeEach
     void setUp() throws IOException {
         arch = tmp.resolve("synth-a.yaml");
         Files.writeString(arch, Synthetic.YAML);
-    }
-
-    private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.run(wiring, new PrintWriter(o), new PrintWriter(e), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
     }
 
     private int search(Path dir, int generations, String... extra) {

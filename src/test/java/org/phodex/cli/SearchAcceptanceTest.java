@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,10 +32,8 @@ class SearchAcceptanceTest {
     private String err;
 
     static String[] run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
-        return new String[] {Integer.toString(code), o.toString(), e.toString()};
+        CliRun r = CliRun.of(args);
+        return new String[] {Integer.toString(r.code()), r.out(), r.err()};
     }
 
     private int exec(String... args) {

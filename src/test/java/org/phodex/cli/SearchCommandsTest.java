@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,10 +22,9 @@ import org.phodex.moo.Outcome;
 import org.phodex.moo.StopSignal;
 import org.phodex.search.Evaluators;
 import org.phodex.search.Synthetic;
-import picocli.CommandLine;
 
 /** The search, resume and sweep commands end to end, in process, with a synthetic evaluator. */
-class SearchCommandsTest {
+class SearchCommandsTest extends CliTest {
     @TempDir
     Path tmp;
     Path arch;
@@ -35,25 +32,16 @@ class SearchCommandsTest {
      *  constant evaluation clock for byte-identical CSV files; tests replace parts of it. */
     Wiring wiring = Wiring.defaults().withEvaluators((archs, workload, seed) -> Synthetic.evaluator())
             .withResolver(Evaluators.FILES).withEvalClock(() -> 0L);
-    String out;
-    String err;
+
+    @Override
+    protected Wiring wiring() {
+        return wiring;
+    }
 
     @BeforeEach
     void setUp() throws IOException {
         arch = tmp.resolve("synth-a.yaml");
         Files.writeString(arch, Synthetic.YAML);
-    }
-
-    private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cl = Cli.commandLine(wiring);
-        cl.setOut(new PrintWriter(o));
-        cl.setErr(new PrintWriter(e));
-        int code = cl.execute(args);
-        out = o.toString();
-        err = e.toString();
-        return code;
     }
 
     private int search(Path dir, int generations, String... extra) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +21,7 @@ import org.phodex.search.Synthetic;
 import org.phodex.spec.ArchitectureSpec;
 
 /** Issue 14 item 14: several architectures in one sweep and one figure; --chips reaches the evaluator. */
-class SweepSeveralAndChipsTest {
+class SweepSeveralAndChipsTest extends CliTest {
     @TempDir
     Path tmp;
     Path a;
@@ -31,8 +29,11 @@ class SweepSeveralAndChipsTest {
     final List<Integer> chipsAsked = new ArrayList<>();
     final List<Integer> samplesAsked = new ArrayList<>();
     Wiring wiring;
-    String out;
-    String err;
+
+    @Override
+    protected Wiring wiring() {
+        return wiring;
+    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -60,15 +61,6 @@ class SweepSeveralAndChipsTest {
             }
         };
         wiring = Wiring.defaults().withEvaluators(recording).withResolver(Evaluators.FILES).withEvalClock(() -> 0L);
-    }
-
-    private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.run(wiring, new PrintWriter(o), new PrintWriter(e), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
     }
 
     @Test

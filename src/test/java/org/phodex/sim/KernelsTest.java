@@ -81,6 +81,16 @@ class KernelsTest {
                     double[] plain = new double[batch * width];
                     Kernels.multiplyPlain(x, xOff, batch, k, wt, ldw, col0, width, plain);
                     assertArrayEquals(expected, plain);
+                    // the rows' nonzeros given (found once, laid out as x): the same bits, rows scanned by nobody
+                    int[] index = new int[x.length];
+                    java.util.Arrays.fill(index, -1);
+                    int[] count = new int[2 + batch];
+                    for (int b = 0; b < batch; b++) {
+                        count[2 + b] = Kernels.nonzeros(x, xOff + b * k, k, index, xOff + b * k);
+                    }
+                    double[] given = new double[batch * width];
+                    Kernels.multiply(x, xOff, batch, k, wt, ldw, col0, width, given, index, count, 2);
+                    assertArrayEquals(expected, given, "nonzeros given");
                 }
             }
         }
@@ -159,6 +169,33 @@ class KernelsTest {
                 want = Math.max(want, Math.abs(x[2 + j]));
             }
             assertEquals(want, Kernels.maxAbs(x, 2, n));
+        }
+    }
+
+    @Test
+    void nonzerosListsTheNonzeroIndicesInOrder() {
+        double[] x = {9, 0, 1.5, -0.0, 0, -2, 0.0, 3e-300, 7};
+        int[] index = new int[12];
+        assertEquals(3, Kernels.nonzeros(x, 1, 7, index, 2)); // x[1 .. 8): 0, 1.5, -0, 0, -2, 0, 3e-300
+        assertArrayEquals(new int[] {1, 4, 6}, java.util.Arrays.copyOfRange(index, 2, 5));
+        assertEquals(0, Kernels.nonzeros(x, 3, 2, index, 0));
+        // every 4-input pattern and tail, against the obvious loop
+        java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+        for (int n = 0; n < 40; n++) {
+            double[] v = new double[n + 1];
+            for (int j = 0; j < v.length; j++) {
+                int kind = r.nextInt(4);
+                v[j] = kind == 0 ? 0.0 : kind == 1 ? -0.0 : kind == 2 ? r.nextDouble() + 1e-9 : -r.nextDouble() - 1e-9;
+            }
+            int[] got = new int[n + 1];
+            int c = Kernels.nonzeros(v, 1, n, got, 1);
+            int want = 0;
+            for (int j = 0; j < n; j++) {
+                if (v[1 + j] != 0) {
+                    assertEquals(j, got[1 + want++], "n " + n);
+                }
+            }
+            assertEquals(want, c, "n " + n);
         }
     }
 }
