@@ -94,6 +94,14 @@ class TrainingCacheTest {
         for (int l = 0; l < DIGITS.layers().size(); l++) {
             assertArrayEquals(first.adcFullScale().get(l), second.adcFullScale().get(l), 0);
         }
+        // adc-calibrated: the float weights untouched, only the full scales chosen
+        Codesigned calibrated = TrainingCache.get(DIGITS, "digits-mlp", clements, TrainingMode.ADC_CALIBRATED,
+                Optional.empty(), CodesignTrainer.ADC_CALIBRATED);
+        for (int l = 0; l < DIGITS.layers().size(); l++) {
+            assertArrayEquals(DIGITS.layers().get(l).weights(), calibrated.layers().get(l).weights(), 0);
+            assertArrayEquals(DIGITS.layers().get(l).bias(), calibrated.layers().get(l).bias(), 0);
+            assertEquals(first.adcFullScale().get(l).length, calibrated.adcFullScale().get(l).length);
+        }
         // without ADCs there is nothing to choose
         Codesigned noAdc = TrainingCache.get(DIGITS, "digits-mlp", clements.withConverters(6, 0),
                 TrainingMode.NOISE_AWARE, Optional.empty(), quick);
