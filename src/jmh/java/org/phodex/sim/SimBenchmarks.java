@@ -46,6 +46,8 @@ public class SimBenchmarks {
     double[] dacOut;
     double[] noise;
     double[] acc;
+    int[] nzIndex;
+    int[] nzCount;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -77,6 +79,11 @@ public class SimBenchmarks {
         dacOut = new double[2000 * 784];
         for (int i = 0; i < layerX.length; i++) {
             layerX[i] = r.nextDouble() < 0.8 ? 0 : r.nextDouble(); // MNIST-like: 80% zero pixels
+        }
+        nzIndex = new int[layerX.length];
+        nzCount = new int[layerX.length / k + 1];
+        for (int o = 0; o + k <= 2000 * k; o += k) {
+            nzCount[o / k] = Kernels.nonzeros(layerX, o, k, nzIndex, o);
         }
         settings = SimSettings.ideal(TileRealization.mesh(org.phodex.photonics.MeshProgrammer.clements()), k, k).withStaticErrors(new org.phodex.photonics.StaticErrors(8, 0.005, 0.002, 0.2, 0.05, 0))
                 .withConverters(6, 6).withReceivedPower(4.3e-5);
@@ -148,6 +155,29 @@ public class SimBenchmarks {
             r.fill(noise, 0, 32);
         }
         return noise;
+    }
+
+    /** The nonzero lists of 2,000 MNIST-like rows of 784, one per k-input slice (what the DAC phase adds). */
+    @Benchmark
+    public int[] nonzeros() {
+        for (int o = 0; o + k <= layerX.length; o += k) {
+            nzCount[o / k] = Kernels.nonzeros(layerX, o, k, nzIndex, o);
+        }
+        return nzIndex;
+    }
+
+    /** 2,000 MNIST-like (80% zero) rows of k times k x 128, nonzeros scanned by the kernel. */
+    @Benchmark
+    public double[] sparseProduct() {
+        Kernels.multiply(layerX, 0, 2000, k, w, 128, 0, 128, y, nz);
+        return y;
+    }
+
+    /** {@link #sparseProduct} with the rows' nonzeros given (found once, as the layer does in its DAC phase). */
+    @Benchmark
+    public double[] sparseProductGivenNonzeros() {
+        Kernels.multiply(layerX, 0, 2000, k, w, 128, 0, 128, y, nzIndex, nzCount, 0);
+        return y;
     }
 
     /** A 784 x 128 layer on k x k tiles: program a new chip, run 2,000 MNIST-like inputs with noise and ADC. */
