@@ -192,7 +192,8 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf("%-28s %12.4g  (non-universal mesh approximation)%n", "mesh fit error", r.fitErrorMean());
         }
         if (r.feasible()) {
-            out.println("digital baseline, batch-matched (the design priced at the GPU's batch):");
+            out.println("digital baseline, batch-matched (the design priced at the GPU's batch, or in sub-batches of its own "
+                    + "when that is cheaper):");
             batchMatchedLines(matched, r.workload()).forEach(out::println);
         }
     }

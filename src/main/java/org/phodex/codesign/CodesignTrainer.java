@@ -69,6 +69,8 @@ public final class CodesignTrainer {
      * the batch, is what inference will use, and the chip is programmed once per 1000 samples.
      */
     public static final Hyper NOISE_AWARE = new Hyper(10, 1000, 3e-3, 0, true);
+    /** No step: the ADC full scales of the float weights only (calibrated once, as noise-aware does first). */
+    public static final Hyper ADC_CALIBRATED = new Hyper(0, 1000, 0, 0);
     /** In-mesh training (README, Co-design); in-mesh-noise-aware adds the chip and, with ADCs, their full scales. */
     public static final Hyper IN_MESH = new Hyper(4, 64, 1e-3, 1e-2);
 
@@ -76,7 +78,7 @@ public final class CodesignTrainer {
     }
 
     public static Hyper hyper(TrainingMode mode) {
-        return mode.inMesh() ? IN_MESH : NOISE_AWARE;
+        return mode.inMesh() ? IN_MESH : mode == TrainingMode.ADC_CALIBRATED ? ADC_CALIBRATED : NOISE_AWARE;
     }
 
     /** Checks that the design's tiles can be trained in {@code mode}; IllegalArgumentException with a hint if not. */
@@ -85,10 +87,10 @@ public final class CodesignTrainer {
             throw new IllegalArgumentException("training=" + mode.key() + " trains MZI mesh phases; this design's "
                     + "tiles are not MZI meshes (use training=noise-aware or post-mapping)");
         }
-        if (mode == TrainingMode.NOISE_AWARE && sim.tile() instanceof TileRealization.MziMesh m
-                && !m.programmer().exact()) {
-            throw new IllegalArgumentException("training=noise-aware maps float weights by a numerical fit on every "
-                    + "step, which a non-universal mesh (" + m.programmer().name() + ") cannot afford; use "
+        if ((mode == TrainingMode.NOISE_AWARE || mode == TrainingMode.ADC_CALIBRATED)
+                && sim.tile() instanceof TileRealization.MziMesh m && !m.programmer().exact()) {
+            throw new IllegalArgumentException("training=" + mode.key() + " maps float weights by a numerical fit "
+                    + "on every step, which a non-universal mesh (" + m.programmer().name() + ") cannot afford; use "
                     + "training=in-mesh-noise-aware, which trains the mesh phases with the same noise");
         }
     }

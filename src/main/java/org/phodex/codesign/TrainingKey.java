@@ -18,7 +18,9 @@ import org.phodex.sim.TileRealization;
  *
  * <p>The grid: phase error and coupler error in steps of {@value #SIGMA_STEP}; MZI loss and its spread in steps
  * of {@value #LOSS_STEP_DB} dB; thermal crosstalk in steps of {@value #CROSSTALK_STEP}; detector noise as the
- * full-scale-sine SNR it allows, in steps of {@value #SNR_STEP_DB} dB (50 dB and above counts as noiseless).
+ * full-scale-sine SNR it allows, rounded down to a multiple of {@value #SNR_STEP_DB} dB, so the network is trained for
+ * at most that much more noise than the design has and a search's designs share keys (50 dB and above counts as
+ * noiseless).
  *
  * @param text     the canonical description (hashed into {@link #sha256()})
  * @param settings the simulation settings at the grid point, which training uses
@@ -27,7 +29,7 @@ public record TrainingKey(String text, SimSettings settings) {
     static final double SIGMA_STEP = 0.0025;
     static final double LOSS_STEP_DB = 0.05;
     static final double CROSSTALK_STEP = 0.005;
-    static final double SNR_STEP_DB = 1;
+    static final double SNR_STEP_DB = 3;
     static final double NOISELESS_SNR_DB = 50;
     /** Bumped whenever training changes what it produces for the same key. */
     static final String VERSION = "phodex-codesign-v1";
@@ -64,7 +66,7 @@ public record TrainingKey(String text, SimSettings settings) {
         }
         if (mode.noisy()) {
             double snr = snrDb(sim);
-            double snrGrid = Math.min(NOISELESS_SNR_DB, Math.round(snr / SNR_STEP_DB) * SNR_STEP_DB);
+            double snrGrid = Math.min(NOISELESS_SNR_DB, Math.floor(snr / SNR_STEP_DB) * SNR_STEP_DB);
             grid = grid.withReceivedPower(snrGrid >= NOISELESS_SNR_DB ? Double.POSITIVE_INFINITY
                     : DetectorNoise.minReceivedPowerW(snrGrid, sim.detector()));
             sb.append(String.format(Locale.ROOT, ";dac_bits=%d;adc_bits=%d;snr_db=%.0f", sim.dacBits(), sim.adcBits(),

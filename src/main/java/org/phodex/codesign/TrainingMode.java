@@ -14,14 +14,17 @@ import org.phodex.spec.Params;
  *       Joshi et al., Nat. Commun. 11, 2473 (2020));</li>
  *   <li>{@code in-mesh}: each MZI tile's phases and attenuations are the trainable parameters (Fang et al., Opt.
  *       Express 27, 14009 (2019); Gu et al., ADEPT, DAC 2022), from the decomposition or fit of the float weights;</li>
- *   <li>{@code in-mesh-noise-aware}: in-mesh with the design's non-idealities in the forward pass.</li>
+ *   <li>{@code in-mesh-noise-aware}: in-mesh with the design's non-idealities in the forward pass;</li>
+ *   <li>{@code adc-calibrated}: the float weights, mapped as in post-mapping, with the tiles' ADC full scales chosen
+ *       as noise-aware chooses them, and no training of the weights (what the full scales alone are worth).</li>
  * </ul>
  */
 public enum TrainingMode {
     POST_MAPPING("post-mapping"),
     NOISE_AWARE("noise-aware"),
     IN_MESH("in-mesh"),
-    IN_MESH_NOISE_AWARE("in-mesh-noise-aware");
+    IN_MESH_NOISE_AWARE("in-mesh-noise-aware"),
+    ADC_CALIBRATED("adc-calibrated");
 
     private final String key;
 
@@ -40,7 +43,7 @@ public enum TrainingMode {
 
     /** True for the modes with the design's noise in the forward pass. */
     public boolean noisy() {
-        return this == NOISE_AWARE || this == IN_MESH_NOISE_AWARE;
+        return this == NOISE_AWARE || this == IN_MESH_NOISE_AWARE || this == ADC_CALIBRATED;
     }
 
     /** The design's mode ({@code post-mapping} when the parameter is absent). */

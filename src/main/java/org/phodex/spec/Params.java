@@ -71,9 +71,10 @@ public final class Params {
                 "laser sizing: noise-derived budget (default) or the CrossLight-style heuristic"));
         add(m, Param.integer(BATCH, 1, 1 << 20, "inferences", "inferences per weight load (amortizes "
                 + "reprogramming)"));
-        add(m, Param.choice(TRAINING, List.of("post-mapping", "noise-aware", "in-mesh", "in-mesh-noise-aware"),
-                "how the network meets the hardware: float training then mapping (default), fine-tuning with the "
-                + "design's noise in the forward pass, or training each MZI tile's phases (README, Co-design)"));
+        add(m, Param.choice(TRAINING, List.of("post-mapping", "noise-aware", "in-mesh", "in-mesh-noise-aware",
+                "adc-calibrated"), "how the network meets the hardware: float training then mapping (default), "
+                + "fine-tuning with the design's noise in the forward pass, training each MZI tile's phases, or the "
+                + "float weights with calibrated ADC full scales (README, Co-design)"));
         add(m, Param.integer(PE_ROWS, 1, 1024, "PEs", "rows of the digital MAC array (outputs of its weight tile)"));
         add(m, Param.integer(PE_COLS, 1, 1024, "PEs", "columns of the digital MAC array (inputs of its weight tile)"));
         add(m, Param.real(CLOCK_GHZ, 0.01, 10, "GHz", "clock of the digital MAC array (one input vector per cycle)"));

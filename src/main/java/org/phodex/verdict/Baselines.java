@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
-import java.util.function.IntToDoubleFunction;
 import org.phodex.arch.Families;
 import org.phodex.cost.DigitalBaseline;
 import org.phodex.devices.DeviceLibrary;
@@ -25,7 +24,8 @@ import org.phodex.spec.Params;
  *   <li>{@code digital-asic}: a design of the {@value #DIGITAL_FAMILY} family (a weight-stationary integer MAC
  *       array with the same SRAM and DRAM model), looked up by name in the family registry.</li>
  * </ul>
- * The design is priced at each baseline's batch. A GPU figure above the board's idle power is compared with the
+ * The design is priced at each baseline's batch, or in sub-batches of its own batch when that is smaller and
+ * cheaper ({@link #cheapest}). A GPU figure above the board's idle power is compared with the
  * design above its own idle draw (its energy less {@link org.phodex.cost.CostReport#idleEnergyJ() leakage and
  * front-end standby} over the same inference), so both sides leave idle power out.
  */
@@ -99,31 +99,57 @@ public final class Baselines {
         DigitalBaseline.Figure best = gpu.best(w, macs);
         DigitalBaseline.Figure one = gpu.batchOne(w, macs);
         if (best.measuredForWorkload()) {
-            out.add(gpuFigure(best, Baseline.MEASURED_GPU, ownBatch, b -> designEnergyAt.apply(b).totalJ()));
+            out.add(gpuFigure(best, Baseline.MEASURED_GPU, ownBatch, designEnergyAt, false));
             gpu.aboveIdle(w, true).ifPresent(f -> out.add(gpuFigure(f, Baseline.MEASURED_GPU, ownBatch,
-                    b -> designEnergyAt.apply(b).aboveIdleJ())));
+                    designEnergyAt, true)));
         }
         if (one.measuredForWorkload()) {
-            out.add(gpuFigure(one, Baseline.MEASURED_GPU, ownBatch, b -> designEnergyAt.apply(b).totalJ()));
+            out.add(gpuFigure(one, Baseline.MEASURED_GPU, ownBatch, designEnergyAt, false));
             gpu.aboveIdle(w, false).ifPresent(f -> out.add(gpuFigure(f, Baseline.MEASURED_GPU, ownBatch,
-                    b -> designEnergyAt.apply(b).aboveIdleJ())));
+                    designEnergyAt, true)));
         }
         // saturation is a large-batch regime: beside the design at the GPU's largest measured batch
         int satBatch = best.measuredForWorkload() ? best.batch() : ownBatch;
         for (boolean aboveIdle : new boolean[] {false, true}) {
             DigitalBaseline.Figure f = gpu.gemmSaturated(macs, aboveIdle);
-            DesignEnergy e = designEnergyAt.apply(satBatch);
-            out.add(new Baseline(f.name(), Baseline.GPU_GEMM_SATURATED, f.energyJ(), satBatch, satBatch,
-                    aboveIdle ? e.aboveIdleJ() : e.totalJ(), Double.NaN, DigitalBaseline.SOURCE));
+            Priced p = cheapest(satBatch, ownBatch, designEnergyAt, aboveIdle);
+            out.add(new Baseline(f.name(), Baseline.GPU_GEMM_SATURATED, f.energyJ(), satBatch, p.batch(), p.joules(),
+                    Double.NaN, DigitalBaseline.SOURCE));
         }
         out.add(digital(ev, ownBatch, designEnergyAt, digital));
         return out;
     }
 
+    /** The batch a design is priced at beside a baseline, and its energy per inference there. */
+    record Priced(int batch, double joules) {
+    }
+
+    /**
+     * The design beside a baseline that ran {@code batch} inferences at once: at that batch, or, when its own
+     * batch is smaller and cheaper per inference, in sub-batches of its own batch (a chip handed 4,096 inputs
+     * can run them 1,000 at a time; its weights are then loaded once per 1,000, which its own batch's price
+     * already charges). A baseline batch below the design's own leaves it no choice.
+     *
+     * @param aboveIdle compare (and choose) by the energy above the design's own idle draw
+     */
+    static Priced cheapest(int batch, int ownBatch, IntFunction<DesignEnergy> designEnergyAt, boolean aboveIdle) {
+        DesignEnergy at = designEnergyAt.apply(batch);
+        double j = aboveIdle ? at.aboveIdleJ() : at.totalJ();
+        if (ownBatch < batch) {
+            DesignEnergy own = designEnergyAt.apply(ownBatch);
+            double o = aboveIdle ? own.aboveIdleJ() : own.totalJ();
+            if (o < j) {
+                return new Priced(ownBatch, o);
+            }
+        }
+        return new Priced(batch, j);
+    }
+
     private static Baseline gpuFigure(DigitalBaseline.Figure f, String kind, int ownBatch,
-                                      IntToDoubleFunction designEnergyAt) {
+                                      IntFunction<DesignEnergy> designEnergyAt, boolean aboveIdle) {
         int b = f.batch() > 0 ? f.batch() : ownBatch;
-        return new Baseline(f.name(), kind, f.energyJ(), f.batch(), b, designEnergyAt.applyAsDouble(b), Double.NaN,
+        Priced p = cheapest(b, ownBatch, designEnergyAt, aboveIdle);
+        return new Baseline(f.name(), kind, f.energyJ(), f.batch(), p.batch(), p.joules(), Double.NaN,
                 DigitalBaseline.SOURCE);
     }
 
@@ -148,7 +174,8 @@ public final class Baselines {
         String bits = d.design().has(Params.WEIGHT_BITS) ? " int" + d.design().getInt(Params.WEIGHT_BITS) : "";
         String name = String.format(java.util.Locale.ROOT, "%s%s %s, batch %d (%s)", DIGITAL_FAMILY, bits,
                 shape(d.design()), b, d.origin());
-        return new Baseline(name, Baseline.DIGITAL_ASIC, r.cost().energyJ(), b, b, designEnergyAt.apply(b).totalJ(),
+        Priced p = cheapest(b, ownBatch, designEnergyAt, false);
+        return new Baseline(name, Baseline.DIGITAL_ASIC, r.cost().energyJ(), b, p.batch(), p.joules(),
                 r.accuracy(), "modelled: " + d.spec().citation() + "; " + d.design().key());
     }
 

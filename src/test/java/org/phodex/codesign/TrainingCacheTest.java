@@ -94,6 +94,14 @@ class TrainingCacheTest {
         for (int l = 0; l < DIGITS.layers().size(); l++) {
             assertArrayEquals(first.adcFullScale().get(l), second.adcFullScale().get(l), 0);
         }
+        // adc-calibrated: the float weights untouched, only the full scales chosen
+        Codesigned calibrated = TrainingCache.get(DIGITS, "digits-mlp", clements, TrainingMode.ADC_CALIBRATED,
+                Optional.empty(), CodesignTrainer.ADC_CALIBRATED);
+        for (int l = 0; l < DIGITS.layers().size(); l++) {
+            assertArrayEquals(DIGITS.layers().get(l).weights(), calibrated.layers().get(l).weights(), 0);
+            assertArrayEquals(DIGITS.layers().get(l).bias(), calibrated.layers().get(l).bias(), 0);
+            assertEquals(first.adcFullScale().get(l).length, calibrated.adcFullScale().get(l).length);
+        }
         // without ADCs there is nothing to choose
         Codesigned noAdc = TrainingCache.get(DIGITS, "digits-mlp", clements.withConverters(6, 0),
                 TrainingMode.NOISE_AWARE, Optional.empty(), quick);
@@ -113,6 +121,15 @@ class TrainingCacheTest {
         // noiseless in-mesh training does not depend on the noise or the converters
         assertEquals(TrainingKey.of("w", "k", a, TrainingMode.IN_MESH, 1, "h").text(),
                 TrainingKey.of("w", "k", c.withConverters(6, 3), TrainingMode.IN_MESH, 1, "h").text());
+        // the detector's SNR is rounded down to a multiple of 3 dB: trained for at most 3 dB more noise
+        SimSettings n198 = a.withReceivedPower(org.phodex.photonics.DetectorNoise.minReceivedPowerW(19.8, a.detector()));
+        SimSettings n182 = a.withReceivedPower(org.phodex.photonics.DetectorNoise.minReceivedPowerW(18.2, a.detector()));
+        SimSettings n179 = a.withReceivedPower(org.phodex.photonics.DetectorNoise.minReceivedPowerW(17.9, a.detector()));
+        TrainingKey k198 = TrainingKey.of("w", "k", n198, m, 1, "h");
+        assertEquals(k198.text(), TrainingKey.of("w", "k", n182, m, 1, "h").text());
+        assertNotEquals(k198.text(), TrainingKey.of("w", "k", n179, m, 1, "h").text());
+        assertTrue(k198.text().contains("snr_db=18"), k198.text());
+        assertEquals(18, TrainingKey.snrDb(k198.settings()), 1e-6);
         // training runs at the grid point
         assertEquals(0.01, ((TileRealization.MziMesh) TrainingKey.of("w", "k", b, m, 1, "h").settings().tile())
                 .errors().phaseErrorRad(), 1e-12);

@@ -43,4 +43,20 @@ class AboveIdleBaselineTest {
         }
         assertEquals(3, aboveIdle, "digits-mlp has both measured above-idle figures and the GEMM one: " + list);
     }
+
+    @Test
+    void aDesignHandedALargerBatchRunsItInSubBatchesOfItsOwnWhenThatIsCheaper() {
+        // per-inference energy: weights (100 J) loaded once per batch, plus 1 J each, plus a spill above 1,000
+        java.util.function.IntFunction<Baselines.DesignEnergy> e = s -> new Baselines.DesignEnergy(
+                1 + 100.0 / s + (s > 1000 ? 49 : 0), 0.5);
+        Baselines.Priced big = Baselines.cheapest(4096, 1000, e, false);
+        assertEquals(1000, big.batch());
+        assertEquals(1 + 100.0 / 1000, big.joules(), 1e-12);
+        Baselines.Priced one = Baselines.cheapest(1, 1000, e, false);
+        assertEquals(1, one.batch(), "fewer inputs than its own batch: no choice");
+        assertEquals(101, one.joules(), 1e-12);
+        Baselines.Priced noSpill = Baselines.cheapest(500, 100, e, true);
+        assertEquals(500, noSpill.batch(), "the baseline's batch is cheaper here");
+        assertEquals(1 + 100.0 / 500 - 0.5, noSpill.joules(), 1e-12);
+    }
 }
