@@ -138,5 +138,12 @@ class StaticErrorsTest {
     @Test
     void lossOfOneMziIsTenToTheMinusDbOverTwenty() {
         assertEquals(Math.sqrt(0.5), StaticErrors.amplitudeOfLossDb(10 * Math.log10(2)), 1e-12);
+        assertEquals(1.0, StaticErrors.amplitudeOfLossDb(0)); // lossless meshes stay exactly unitary
+        // against the power of ten itself: within an ulp for a mesh's losses, 1e-15 relative up to 40 dB
+        for (double db = 0; db <= 40; db += 0.0137) {
+            double want = StrictMath.pow(10, -db / 20);
+            double tol = db <= 1 ? Math.ulp(want) : 1e-15 * want;
+            assertEquals(want, StaticErrors.amplitudeOfLossDb(db), tol, db + " dB");
+        }
     }
 }
