@@ -172,6 +172,18 @@ public final class Kernels {
         return max;
     }
 
+    /** max |x[off + r * ld + j]| over rows r < rows and j < n (a tile's outputs over the batch); 0 if none. */
+    public static double maxAbs(double[] x, int off, int ld, int rows, int n) {
+        if (VECTOR && n % LANES == 0 && n > 0) {
+            return VectorKernels.maxAbs(x, off, ld, rows, n);
+        }
+        double max = 0;
+        for (int r = 0; r < rows; r++) {
+            max = Math.max(max, maxAbs(x, off + r * ld, n));
+        }
+        return max;
+    }
+
     /**
      * The input DAC on a slice: {@code out[oo + j] = q.apply(x[xo + j] * scale)} for j < n, bit for bit (the Vector
      * API path rounds with the magic-number trick and restores rint's sign of zero).

@@ -406,10 +406,7 @@ public final class PhotonicLayer {
             }
             return;
         }
-        double range = 0;
-        for (int b = 0; b < batch; b++) {
-            range = Math.max(range, Kernels.maxAbs(y, b * ldy + yc, vr));
-        }
+        double range = Kernels.maxAbs(y, yc, ldy, batch, vr);
         if (range == 0) {
             return;
         }

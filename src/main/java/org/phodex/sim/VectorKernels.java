@@ -120,6 +120,26 @@ final class VectorKernels {
         return max;
     }
 
+    /**
+     * See {@link Kernels#maxAbs(double[], int, int, int, int)}, for n a positive multiple of L: one flat loop over
+     * all rows' vectors into one vector maximum (a single control path, so the accumulator stays in a register on
+     * JDK 17), one reduction at the end.
+     */
+    static double maxAbs(double[] x, int off, int ld, int rows, int n) {
+        DoubleVector m = DoubleVector.zero(S);
+        int o = off;
+        int j = 0;
+        for (int v = rows * (n / L); v > 0; v--) {
+            m = m.max(DoubleVector.fromArray(S, x, o + j).abs());
+            j += L;
+            if (j == n) {
+                j = 0;
+                o += ld;
+            }
+        }
+        return m.reduceLanes(VectorOperators.MAX);
+    }
+
     /** See {@link Kernels#quantize}; step > 0, |fullScale / step| <= 2^51. */
     static void quantize(double[] x, int xo, int n, double scale, double fullScale, double step, double invStep,
             double[] out, int oo) {

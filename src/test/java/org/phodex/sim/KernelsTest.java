@@ -198,4 +198,25 @@ class KernelsTest {
             assertEquals(want, c, "n " + n);
         }
     }
+
+    @Test
+    void maxAbsOverRowsMatchesTheLoop() {
+        for (int n : new int[] {0, 1, 3, 4, 8, 9, 10, 32, 37}) {
+            for (int rows : new int[] {0, 1, 5}) {
+                int ld = n + 3;
+                double[] x = SimTestSupport.gaussian(2 + rows * ld + 4, 100 + n + rows);
+                double want = 0;
+                for (int r = 0; r < rows; r++) {
+                    for (int j = 0; j < n; j++) {
+                        want = Math.max(want, Math.abs(x[2 + r * ld + j]));
+                    }
+                }
+                assertEquals(want, Kernels.maxAbs(x, 2, ld, rows, n), "n " + n + " rows " + rows);
+            }
+        }
+        // the largest |value| in the last row, outside values ignored, and negative zeros only
+        double[] x = {-50, 0, -0.0, 1, 2, 3, 4, 5, 6, -7, 8, -99};
+        assertEquals(7, Kernels.maxAbs(x, 1, 5, 2, 4)); // rows x[1..5) and x[6..10): -7 at the end, 8 and -99 outside
+        assertEquals(0.0, Kernels.maxAbs(new double[] {-0.0, -0.0, -0.0, -0.0, -0.0, -0.0, -0.0, -0.0}, 0, 4, 2, 4));
+    }
 }
