@@ -68,8 +68,10 @@ final class SweepFigures {
             out.add(lines("sweep_" + (quality == Quality.ACCURACY ? "accuracy" : "error"), points, architectures,
                     p, Metric.quality(quality), info, qualityTitle(quality) + " vs " + parameterLabel(p, false)
                             + workload));
-            out.add(lines("sweep_energy", points, architectures, p, Metric.ENERGY, info,
-                    "Energy per inference vs " + parameterLabel(p, false) + workload));
+            if (anyFinite(points, Metric.ENERGY)) { // no energy figure when no design can be built
+                out.add(lines("sweep_energy", points, architectures, p, Metric.ENERGY, info,
+                        "Energy per inference vs " + parameterLabel(p, false) + workload));
+            }
             // with accuracy on the first figure, the matrix-level error too: smoother than top-1 on a test split
             if (quality == Quality.ACCURACY && points.stream().anyMatch(d -> d.relativeError() > 0)) {
                 out.add(lines("sweep_error", points, architectures, p, Metric.ERROR, info,
@@ -90,14 +92,21 @@ final class SweepFigures {
                 Metric q = Metric.quality(quality);
                 out.add(heatMap("sweep_" + (quality == Quality.ACCURACY ? "accuracy" : "error") + "_heatmap"
                         + suffix, mine, vary.get(0), vary.get(1), q, qualityTitle(quality) + ": " + a + workload));
-                out.add(heatMap("sweep_energy_heatmap" + suffix, mine, vary.get(0), vary.get(1), Metric.ENERGY,
-                        "Energy per inference: " + a + workload));
+                if (anyFinite(mine, Metric.ENERGY)) { // no energy map when none of its designs can be built
+                    out.add(heatMap("sweep_energy_heatmap" + suffix, mine, vary.get(0), vary.get(1), Metric.ENERGY,
+                            "Energy per inference: " + a + workload));
+                }
             }
         } else {
             throw new PlotInputException(where + ": can plot sweeps over 1 or 2 parameters, manifest.json \"vary\" "
                     + "lists " + vary.size() + (vary.isEmpty() ? "" : ": " + vary));
         }
         return out;
+    }
+
+    /** True when some point has a finite value of the metric (an infeasible design has no energy). */
+    static boolean anyFinite(List<DesignPoint> points, Metric metric) {
+        return points.stream().anyMatch(p -> Double.isFinite(metric.value(p)));
     }
 
     private static String qualityTitle(Quality quality) {

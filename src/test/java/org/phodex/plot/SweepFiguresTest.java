@@ -40,6 +40,29 @@ class SweepFiguresTest {
     }
 
     @Test
+    void aSweepOfDesignsNoLaserCanDriveStillDrawsItsAccuracy() throws IOException {
+        Fixtures.writeSweep(tmp, true);
+        Path csv = tmp.resolve("sweep.csv");
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        int energy = header.indexOf("energy_j");
+        int feasible = header.indexOf("feasible");
+        StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            cells[energy] = "";
+            cells[feasible] = "false";
+            out.append(String.join(",", cells)).append('\n');
+        }
+        Files.writeString(csv, out);
+        List<Path> files = RunFigures.write(tmp);
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().startsWith("sweep_accuracy_heatmap")),
+                files.toString());
+        assertTrue(files.stream().noneMatch(f -> f.getFileName().toString().contains("energy")),
+                "no energy map without a buildable design: " + files);
+    }
+
+    @Test
     void twoParameterSweepDrawsHeatMapsWithColourScale() throws IOException {
         Fixtures.writeSweep(tmp, true);
         List<Path> files = RunFigures.write(tmp);
