@@ -160,11 +160,22 @@
     }
     h += '<p class="verdict-main">Workload <b>' + esc(V.workload || '') + '</b>, float accuracy <b>'
       + pct(faPct) + '</b>, tolerance ' + esc(V.tolerance != null ? V.tolerance : '?') + ' points.<br>';
+    function designText(d) {
+      var a = Number(d.accuracy);
+      return '<b>' + esc(d.architecture) + '</b>, <b>' + si(Number(d.energy_j), 'J') + '</b> per inference, accuracy <b>'
+        + pct(isFinite(a) ? (a <= 1 ? 100 * a : a) : NaN) + '</b>';
+    }
     if (best.architecture) {
-      h += 'Best design at iso-accuracy: <b>' + esc(best.architecture) + '</b>, <b>' + si(Number(best.energy_j), 'J')
-        + '</b> per inference, accuracy <b>' + pct(accPct) + '</b>' + esc(ciText) + '.';
+      h += 'Lowest-energy photonic design within the tolerance: ' + designText(best) + esc(ciText) + '.';
     } else {
-      h += '<span class="no">No design reaches float accuracy within the tolerance.</span>';
+      h += '<span class="no" id="no-photonic">No photonic design is within the tolerance of float at the 95% '
+        + 'level.</span>';
+      if (V.closest && V.closest.architecture) {
+        h += ' Closest: ' + designText(V.closest) + '.';
+      }
+    }
+    if (V.digital_best && V.digital_best.architecture) {
+      h += '<br>Lowest-energy digital design within the tolerance: ' + designText(V.digital_best) + '.';
     }
     h += '</p>';
     if (Array.isArray(V.baselines) && V.baselines.length) {

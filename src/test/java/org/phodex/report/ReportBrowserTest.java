@@ -125,6 +125,26 @@ class ReportBrowserTest {
                     var p = echarts.getInstanceByDom(document.getElementById('pareto'));
                     return p.getOption().series.filter(function (s) { return s.id === 'brushed'; })[0].data.length;"""));
 
+            // a verdict with no photonic design within the tolerance names the closest one and the digital best
+            Files.writeString(dir.resolve("verdict.json"), """
+                    {"workload": "synthetic", "float_accuracy": 0.975, "tolerance": 0.5, "best": null,
+                     "closest": {"architecture": "mrr-bank", "energy_j": 2.6e-8, "accuracy": 0.957},
+                     "digital_best": {"architecture": "digital-systolic", "energy_j": 1.18e-9, "accuracy": 0.98},
+                     "baselines": [], "more_accurate_than_float": {"claimed": false, "p_value": 0.5}}
+                    """);
+            Path withVerdict = tmp.resolve("with-verdict.html");
+            assertEquals(0, org.phodex.cli.Main.run(new java.io.PrintWriter(new java.io.StringWriter()),
+                    new java.io.PrintWriter(new java.io.StringWriter()), "report", dir.toString(), "-o",
+                    withVerdict.toString()));
+            d.get(withVerdict.toUri().toString());
+            waitFor(30, () -> "1".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")),
+                    "the report with a verdict");
+            String verdictText = d.findElement(By.id("verdict")).getText();
+            assertTrue(verdictText.contains("No photonic design is within the tolerance")
+                    && verdictText.contains("Closest: mrr-bank, 26.0 nJ per inference, accuracy 95.70 %")
+                    && verdictText.contains("Lowest-energy digital design within the tolerance: digital-systolic"),
+                    verdictText);
+
             Path shot = Path.of("target", "report-browser-test.png");
             Files.createDirectories(shot.getParent());
             Files.copy(d.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
