@@ -143,11 +143,13 @@
       return;
     }
     var h = '<h2>Verdict</h2>';
-    var fa = Number(V.float_accuracy);
-    var faPct = isFinite(fa) ? (fa <= 1 ? 100 * fa : fa) : NaN;
+    // accuracies arrive as fractions (0.975) or as percentages (97.5)
+    function percentOf(x) {
+      var v = Number(x);
+      return isFinite(v) ? (v <= 1 ? 100 * v : v) : NaN;
+    }
+    var faPct = percentOf(V.float_accuracy);
     var best = V.best || {};
-    var acc = Number(best.accuracy);
-    var accPct = isFinite(acc) ? (acc <= 1 ? 100 * acc : acc) : NaN;
     var ci = best.accuracy_ci95;
     var ciText = '';
     if (ci != null) {
@@ -161,9 +163,8 @@
     h += '<p class="verdict-main">Workload <b>' + esc(V.workload || '') + '</b>, float accuracy <b>'
       + pct(faPct) + '</b>, tolerance ' + esc(V.tolerance != null ? V.tolerance : '?') + ' points.<br>';
     function designText(d) {
-      var a = Number(d.accuracy);
       return '<b>' + esc(d.architecture) + '</b>, <b>' + si(Number(d.energy_j), 'J') + '</b> per inference, accuracy <b>'
-        + pct(isFinite(a) ? (a <= 1 ? 100 * a : a) : NaN) + '</b>';
+        + pct(percentOf(d.accuracy)) + '</b>';
     }
     if (best.architecture) {
       h += 'Lowest-energy photonic design within the tolerance: ' + designText(best) + esc(ciText) + '.';
