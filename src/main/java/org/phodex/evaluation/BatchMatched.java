@@ -1,8 +1,11 @@
 package org.phodex.evaluation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import org.phodex.cost.DigitalBaseline;
 import org.phodex.devices.DeviceLibrary;
 import org.phodex.spec.ArchitectureSpec;
@@ -39,19 +42,26 @@ public record BatchMatched(DigitalBaseline.Figure baseline, int designBatch, dou
         return "design at batch " + designBatch + " vs " + baseline.name();
     }
 
+    /**
+     * The batch a design is priced at beside a baseline that ran {@code batch} inferences at once: that batch, or,
+     * when its own batch is smaller and cheaper per inference ({@code joulesAt}), its own: a chip handed 4,096
+     * inputs can run them 1,000 at a time, its weights then loaded once per 1,000, which its own batch's price
+     * already charges. A baseline batch below the design's own leaves it no choice.
+     */
+    public static int pricedBatch(int batch, int ownBatch, IntToDoubleFunction joulesAt) {
+        return ownBatch < batch && joulesAt.applyAsDouble(ownBatch) < joulesAt.applyAsDouble(batch) ? ownBatch : batch;
+    }
+
     /** The evaluation's baselines (best case, then batch 1), each beside the design at the same batch. */
     public static List<BatchMatched> of(Evaluator ev, ArchitectureSpec spec, EvaluationResult r, DeviceLibrary lib) {
         int own = r.design().has(Params.BATCH) ? r.design().getInt(Params.BATCH) : 1;
+        // the design's energy per inference by batch, each batch priced once
+        Map<Integer, Double> priced = new HashMap<>(Map.of(own, r.cost().energyJ()));
+        IntToDoubleFunction energyAt = b -> priced.computeIfAbsent(b, x -> ev.energyAtBatchJ(spec, r.design(), lib, x));
         List<BatchMatched> out = new ArrayList<>();
         for (DigitalBaseline.Figure f : List.of(r.baseline(), r.baselineBatchOne())) {
-            int b = f.batch() > 0 ? f.batch() : own;
-            double e = b == own ? r.cost().energyJ() : ev.energyAtBatchJ(spec, r.design(), lib, b);
-            if (own < b && r.cost().energyJ() < e) {
-                // handed more inputs than its own batch, the chip runs them in sub-batches of its own batch
-                b = own;
-                e = r.cost().energyJ();
-            }
-            out.add(new BatchMatched(f, b, e));
+            int b = pricedBatch(f.batch() > 0 ? f.batch() : own, own, energyAt);
+            out.add(new BatchMatched(f, b, energyAt.applyAsDouble(b)));
         }
         return out;
     }

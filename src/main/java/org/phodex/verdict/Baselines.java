@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 import org.phodex.arch.Families;
 import org.phodex.cost.DigitalBaseline;
 import org.phodex.devices.DeviceLibrary;
+import org.phodex.evaluation.BatchMatched;
 import org.phodex.evaluation.Catalog;
 import org.phodex.evaluation.EvaluationResult;
 import org.phodex.evaluation.Evaluator;
@@ -86,13 +88,14 @@ public final class Baselines {
     }
 
     /**
-     * Every baseline beside a design whose energy per inference at batch b is {@code designEnergyAt(b)}.
+     * Every baseline beside a design whose energy per inference at batch b is {@code pricing(b)} (asked once per batch).
      *
      * @param ev        the workload's evaluator (for the digital design's energy and accuracy)
      * @param ownBatch  the design's own batch (for baselines without one)
      */
-    public static List<Baseline> beside(Evaluator ev, int ownBatch, IntFunction<DesignEnergy> designEnergyAt,
+    public static List<Baseline> beside(Evaluator ev, int ownBatch, IntFunction<DesignEnergy> pricing,
                                         long macs, Optional<Digital> digital) {
+        IntFunction<DesignEnergy> designEnergyAt = priceEachBatchOnce(pricing);
         DigitalBaseline gpu = ev.baseline();
         String w = ev.workload().name();
         List<Baseline> out = new ArrayList<>();
@@ -120,29 +123,27 @@ public final class Baselines {
         return out;
     }
 
+    /** {@code designEnergyAt} asked once per batch: every baseline at the same batch shares one cost-model run. */
+    private static IntFunction<DesignEnergy> priceEachBatchOnce(IntFunction<DesignEnergy> designEnergyAt) {
+        java.util.Map<Integer, DesignEnergy> priced = new java.util.HashMap<>();
+        return b -> priced.computeIfAbsent(b, designEnergyAt::apply);
+    }
+
     /** The batch a design is priced at beside a baseline, and its energy per inference there. */
     record Priced(int batch, double joules) {
     }
 
     /**
-     * The design beside a baseline that ran {@code batch} inferences at once: at that batch, or, when its own
-     * batch is smaller and cheaper per inference, in sub-batches of its own batch (a chip handed 4,096 inputs
-     * can run them 1,000 at a time; its weights are then loaded once per 1,000, which its own batch's price
-     * already charges). A baseline batch below the design's own leaves it no choice.
+     * The design beside a baseline that ran {@code batch} inferences at once, at the batch
+     * {@link BatchMatched#pricedBatch} chooses (that batch, or sub-batches of the design's own when cheaper).
      *
      * @param aboveIdle compare (and choose) by the energy above the design's own idle draw
      */
     static Priced cheapest(int batch, int ownBatch, IntFunction<DesignEnergy> designEnergyAt, boolean aboveIdle) {
-        DesignEnergy at = designEnergyAt.apply(batch);
-        double j = aboveIdle ? at.aboveIdleJ() : at.totalJ();
-        if (ownBatch < batch) {
-            DesignEnergy own = designEnergyAt.apply(ownBatch);
-            double o = aboveIdle ? own.aboveIdleJ() : own.totalJ();
-            if (o < j) {
-                return new Priced(ownBatch, o);
-            }
-        }
-        return new Priced(batch, j);
+        IntToDoubleFunction joules = b -> aboveIdle ? designEnergyAt.apply(b).aboveIdleJ()
+                : designEnergyAt.apply(b).totalJ();
+        int b = BatchMatched.pricedBatch(batch, ownBatch, joules);
+        return new Priced(b, joules.applyAsDouble(b));
     }
 
     private static Baseline gpuFigure(DigitalBaseline.Figure f, String kind, int ownBatch,
