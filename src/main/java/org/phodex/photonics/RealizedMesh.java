@@ -104,6 +104,11 @@ public final class RealizedMesh {
         Mzi.transfer(cosTheta[k], sinTheta[k], cosPhi[k], sinPhi[k], r1[k], r2[k], amp[k], t);
     }
 
+    /** MZI k's actual 2x2 transfer with its own {@code Math} trig instead of the whole mesh's (for tests). */
+    void mziTransferWithOwnTrig(int k, double[] t) {
+        Mzi.transfer(theta[k], phi[k], r1[k], r2[k], amp[k], t);
+    }
+
     /**
      * Derivatives of MZI k's actual transfer by its internal phase theta and by its external phase phi, written as
      * by {@link Mzi#transfer} (couplers, loss and the other phase held at their actual values).

@@ -59,7 +59,8 @@ class MeshTrigTest {
             double norm = Math.sqrt(t[0] * t[0] + t[1] * t[1] + t[4] * t[4] + t[5] * t[5]);
             assertEquals(rm.mziAmplitude(k), norm, 1e-15, "MZI " + k);
         }
-        ComplexMatrix ref = slowTransfer(mesh, errors, 9);
+        ComplexMatrix ref = slowTransfer(rm, mesh.mziCount(),
+                mesh.layout().balanced() ? StaticErrors.amplitudeOfLossDb(errors.mziLossDb()) : 1);
         // sines and cosines within about 1e-16 of Math's, through a 16-deep product of 2x2s
         for (int k = 0; k < n * n; k++) {
             assertEquals(ref.re[k], got.re[k], 2e-15);
@@ -67,36 +68,16 @@ class MeshTrigTest {
         }
     }
 
-    /** The mesh's transfer with every MZI's 2x2 from Mzi.transfer(theta, phi, ...), which does its own trig. */
-    private static ComplexMatrix slowTransfer(Mesh mesh, StaticErrors errors, long seed) {
-        MeshLayout l = mesh.layout();
-        int m = mesh.mziCount();
-        double[] th = new double[m];
-        double[] ph = new double[m];
-        int[] above = new int[m];
-        int[] below = new int[m];
-        for (int k = 0; k < m; k++) {
-            th[k] = mesh.theta(k);
-            ph[k] = mesh.phi(k);
-            above[k] = l.neighbourAbove(k);
-            below[k] = l.neighbourBelow(k);
-        }
-        double[] thO = new double[m];
-        double[] phO = new double[m];
-        double[] r1 = new double[m];
-        double[] r2 = new double[m];
-        double[] a = new double[m];
-        ZigguratRandom rng = new ZigguratRandom(seed);
-        errors.sampleMzis(th, ph, above, below, rng, thO, phO, r1, r2, a);
-        double[] out = new double[mesh.modes()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = mesh.outputPhase(i);
-        }
-        double[] screen = errors.samplePhaseScreen(out, rng);
-        int n = mesh.modes();
+    /**
+     * The realized mesh's transfer built MZI by MZI, each 2x2 from Mzi.transfer(theta, phi, ...) with its own
+     * Math trig on the chip's sampled phases, couplers and losses; {@code idle}: the amplitude of a waveguide
+     * section without an MZI, worked out from the errors by the caller.
+     */
+    private static ComplexMatrix slowTransfer(RealizedMesh rm, int m, double idle) {
+        MeshLayout l = rm.layout();
+        int n = l.modes();
         ComplexMatrix x = ComplexMatrix.identity(n);
         double[] t = new double[8];
-        double idle = l.balanced() ? StaticErrors.amplitudeOfLossDb(errors.mziLossDb()) : 1;
         boolean[] busy = new boolean[n];
         int col = -1;
         for (int k = 0; k < m; k++) {
@@ -111,7 +92,7 @@ class MeshTrigTest {
                     MeshLayout.permuteRows(x, p);
                 }
             }
-            Mzi.transfer(thO[k], phO[k], r1[k], r2[k], a[k], t);
+            rm.mziTransferWithOwnTrig(k, t);
             Mzi.rotateRows(x, l.top(k), l.top(k) + 1, t);
             busy[l.top(k)] = true;
             busy[l.top(k) + 1] = true;
@@ -127,8 +108,8 @@ class MeshTrigTest {
             }
         }
         for (int i = 0; i < n; i++) {
-            double c = Math.cos(screen[i]);
-            double s = Math.sin(screen[i]);
+            double c = Math.cos(rm.outputPhase(i));
+            double s = Math.sin(rm.outputPhase(i));
             for (int j = i * n; j < (i + 1) * n; j++) {
                 double re = x.re[j];
                 double im = x.im[j];
