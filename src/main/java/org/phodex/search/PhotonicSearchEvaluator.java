@@ -8,6 +8,7 @@ import org.phodex.codesign.TrainingMode;
 import org.phodex.cost.CostModel;
 import org.phodex.cost.DigitalBaseline;
 import org.phodex.devices.DeviceLibrary;
+import org.phodex.evaluation.BatchMatched;
 import org.phodex.evaluation.Catalog;
 import org.phodex.evaluation.EvaluationResult;
 import org.phodex.evaluation.Evaluator;
@@ -15,6 +16,7 @@ import org.phodex.moo.DesignEvaluator;
 import org.phodex.moo.Outcome;
 import org.phodex.spec.ArchitectureSpec;
 import org.phodex.spec.Design;
+import org.phodex.spec.Params;
 import org.phodex.stats.AccuracyStats;
 import org.phodex.stats.StratifiedSample;
 import org.phodex.workload.Workload;
@@ -135,7 +137,17 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         cols.put("attention_energy_share", r.ifBuildable(c.attentionShare()));
         cols.put("path_loss_db", c.link().pathLossDb());
         cols.put("mesh_fit_error", r.fitErrorMean());
-        cols.put("baseline_ratio", r.ifBuildable(r.baseline().ratio(c.energyJ())));
+        // the GPU's best case beside the design at the GPU's batch (or in sub-batches of its own when cheaper), as
+        // evaluate's batch-matched line: a design at batch 10000 against a GPU at 4096 would be flattered
+        Design evaluated = r.design();
+        DeviceLibrary pricedLib = lib;
+        int own = evaluated.has(Params.BATCH) ? evaluated.getInt(Params.BATCH) : 1;
+        int gpuBatch = r.baseline().batch() > 0 ? r.baseline().batch() : own;
+        java.util.function.IntToDoubleFunction energyAt = b -> b == own ? c.energyJ()
+                : evaluator.energyAtBatchJ(spec, evaluated, pricedLib, b);
+        int matchedBatch = BatchMatched.pricedBatch(gpuBatch, own, energyAt);
+        cols.put("baseline_ratio", r.ifBuildable(r.baseline().ratio(energyAt.applyAsDouble(matchedBatch))));
+        cols.put("baseline_design_batch", matchedBatch);
         for (String comp : CostModel.ALL_COMPONENTS) { // a family's own lines; the others stay empty cells
             if (c.breakdownJ().containsKey(comp)) {
                 double j = c.breakdownJ().get(comp);

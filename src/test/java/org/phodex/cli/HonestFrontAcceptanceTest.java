@@ -239,14 +239,14 @@ class HonestFrontAcceptanceTest {
         assertTrue(r[2].contains("--tolerance"), r[2]);
     }
 
-    /** evaluate --json: every baseline as {name, kind, energy_j, ratio}, batch-matched like the old field. */
+    /** evaluate --json: every baseline as {name, kind, energy_j, ratio}, each beside the design at its batch. */
     @Test
     void evaluateListsEveryBaseline() throws IOException {
         String[] r = SearchAcceptanceTest.run("evaluate", "-a", "mzi-clements", "-w", "digits-mlp", "--chips", "2",
                 "--json");
         assertEquals("0", r[0], r[2]);
         JsonNode j = json(r[1]);
-        JsonNode bl = j.get("baselines");
+        JsonNode bl = j.get("baseline");
         List<String> kinds = new java.util.ArrayList<>();
         for (JsonNode b : bl) {
             kinds.add(b.get("kind").asText());
@@ -255,11 +255,12 @@ class HonestFrontAcceptanceTest {
             }
         }
         assertTrue(kinds.containsAll(List.of("measured-gpu", "gpu-gemm-saturated", "digital-asic")), kinds.toString());
-        // the measured best case beside the design at the GPU's batch, as the BatchMatched field computes it
-        JsonNode old = j.get("baseline");
+        // the measured best case beside the design at the GPU's batch: its ratio is the two energies' quotient
         JsonNode board = kind(bl, "measured-gpu", "batch 4096 (measured)");
-        assertEquals(old.get("design_energy_j").asDouble(), board.get("design_energy_j").asDouble(), 0);
-        assertEquals(old.get("ratio").asDouble(), board.get("ratio").asDouble(), 1e-12);
+        assertEquals(4096, board.get("batch").asInt());
+        assertEquals(board.get("energy_j").asDouble() / board.get("design_energy_j").asDouble(),
+                board.get("ratio").asDouble(), 1e-12 * board.get("ratio").asDouble());
+        assertFalse(j.has("baselines") || j.has("baseline_batch1"), "one list of baselines, as the CLI contract says");
         assertTrue(j.get("p_vs_float").asDouble() > 0 && j.has("accuracy_ci95_low") && j.has("accuracy_p10"));
     }
 
