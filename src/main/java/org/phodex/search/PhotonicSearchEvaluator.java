@@ -58,6 +58,12 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         this(catalog, architectures, workload, seed, chips, SEARCH_SAMPLES, SEARCH_TRAINING_BUDGET);
     }
 
+    /** With {@code samples} test samples and co-design trainings in full (a sweep's evaluator). */
+    PhotonicSearchEvaluator(Catalog catalog, List<ArchitectureSpec> architectures, String workload, long seed,
+                            int chips, int samples) {
+        this(catalog, architectures, workload, seed, chips, samples, 1);
+    }
+
     /**
      * @param chips   chip samples per design
      * @param samples test samples per accuracy figure (a stratified subset; the whole split when at least its size)
@@ -161,7 +167,9 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         }
         // the fraction of the co-design training behind this accuracy (empty when the design trains nothing)
         TrainingMode mode = TrainingMode.of(design);
+        // (the CNN and ViT fine-tuning, DeepCodesign, has no cut budget: it always runs in full)
         cols.put("training_budget", mode == TrainingMode.POST_MAPPING || st == null ? Double.NaN
+                : evaluator.workload().network().isEmpty() ? 1.0
                 : CodesignTrainer.hyper(mode).withBudget(evaluator.options().trainingBudget()).effectiveBudget());
         cols.put("infeasible_reason", r.feasible() ? "" : r.infeasibleReason());
         return new Outcome(design, r.feasible(), r.infeasibleReason(), r.ifBuildable(c.energyJ()), r.accuracy(),
