@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.phodex.arch.Families;
 import org.phodex.codesign.Codesigned;
+import org.phodex.codesign.DeepCodesign;
 import org.phodex.codesign.TrainingCache;
 import org.phodex.codesign.TrainingMode;
 import org.phodex.arch.Family;
@@ -151,8 +152,12 @@ public final class Evaluator {
         int fitCount = 0;
 
         if (mode != TrainingMode.POST_MAPPING && workload.network().isEmpty()) {
-            throw new IllegalArgumentException("training=" + mode.key() + " is implemented for MLP workloads "
-                    + "(e.g. mnist-mlp, digits-mlp); " + workload.name() + " supports training=post-mapping");
+            if (workload.model().isEmpty()) {
+                throw new IllegalArgumentException("training=" + mode.key() + " trains a network on its data; "
+                        + workload.name() + " is shape-only (no data, no weights) and supports "
+                        + "training=post-mapping");
+            }
+            DeepCodesign.check(mode, sim, workload.name()); // before the float network's training, if any
         }
         if (workload.network().isPresent()) {
             Network floatNet = workload.network().get();
@@ -203,7 +208,10 @@ public final class Evaluator {
                         + layers.get(l).inDim() + ")", m.relativeRmsError(), m.snrDb()));
             }
         } else if (workload.model().isPresent()) {
-            Trained trained = Trained.of(workload.model().get());
+            Trained floatNet = Trained.of(workload.model().get());
+            // a noise-aware fine-tuned network (trained once per training key) replaces the float parameters
+            Trained trained = mode == TrainingMode.POST_MAPPING ? floatNet
+                    : TrainingCache.get(floatNet, workload.name(), sim, mode, HardwareProducts::forTraining);
             Reference refSamples = reference();
             boolean[][] ok = new boolean[options.chips()][];
             for (int c = 0; c < options.chips(); c++) {
