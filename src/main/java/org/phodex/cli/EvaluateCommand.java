@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.phodex.evaluation.BatchMatched;
 import org.phodex.evaluation.Catalog;
 import org.phodex.evaluation.DesignResolver;
 import org.phodex.evaluation.EvaluationResult;
@@ -48,6 +47,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "run seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--training-budget", defaultValue = "1", paramLabel = "F",
+            description = "fraction of the co-design training (training=noise-aware, in-mesh, ...) to run, in (0, 1] "
+                    + "(default: ${DEFAULT-VALUE}, in full; a search trains with less, see search --training-budget)")
+    double trainingBudget;
+
     @Option(names = "--json", description = "print one JSON object (fields as in the CLI contract)")
     boolean json;
 
@@ -62,6 +66,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new UsageException("--samples must be positive, got " + samples);
         }
+        if (!(trainingBudget > 0 && trainingBudget <= 1)) {
+            throw new UsageException("--training-budget must be in (0, 1] (a fraction of the full training), got "
+                    + trainingBudget);
+        }
         Catalog cat = Catalog.locate();
         ArchitectureSpec arch = cat.architecture(architecture);
         Workload w = cat.workload(workload);
@@ -72,7 +80,8 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UsageException("--set: " + e.getMessage());
         }
         int n = samples > 0 ? samples : Math.max(1, w.testSize());
-        Evaluator ev = new Evaluator(w, cat.baseline(), new Evaluator.Options(chips, n, Math.min(n, 500), seed));
+        Evaluator ev = new Evaluator(w, cat.baseline(), new Evaluator.Options(chips, n, Math.min(n, 500), seed,
+                trainingBudget));
         EvaluationResult res;
         try {
             res = ev.evaluate(arch, r.design(), r.devices());
@@ -80,26 +89,30 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<BatchMatched> matched = BatchMatched.of(ev, arch, res, r.devices());
         List<Baseline> baselines = Baselines.beside(ev, arch, res, r.devices(), Baselines.digitalDefaults(cat));
         if (json) {
-            var node = ResultJson.toNode(res, seed, matched);
-            node.set("baselines", Baselines.toJson(baselines, res.feasible()));
+            var node = ResultJson.toNode(res, seed);
+            // every baseline, each beside the design at its batch; no ratio for a design that cannot be built
+            node.set("baseline", Baselines.toJson(baselines, res.feasible()));
             out.println(node.toPrettyString());
         } else {
-            table(out, res, seed, matched);
+            table(out, res, seed);
             if (res.feasible()) {
-                baselineTable(out, baselines);
+                baselineTable(out, baselines, Baselines.missingMeasurements(ev.baseline(), w.name(), res.cost().macs()));
             }
         }
         out.flush();
         return 0;
     }
 
-    /** Every baseline, labelled, each beside the design at the baseline's batch. */
-    static void baselineTable(PrintWriter out, List<Baseline> baselines) {
-        out.println("every baseline (kind; the design priced at the baseline's batch; beside 'above idle' figures "
-                + "the design above its own idle draw, less leakage and standby):");
+    /**
+     * Every baseline, labelled, each beside the design at the baseline's batch, and a note on the GPU measurements
+     * the workload lacks (null or empty: none).
+     */
+    static void baselineTable(PrintWriter out, List<Baseline> baselines, String missing) {
+        out.println("baselines (kind; the design priced at the baseline's batch, or in sub-batches of its own when "
+                + "that is cheaper; beside 'above idle' figures the design above its own idle draw, less leakage and "
+                + "standby):");
         int width = baselines.stream().mapToInt(b -> b.name().length()).max().orElse(30);
         for (Baseline b : baselines) {
             if (!b.available()) {
@@ -111,9 +124,12 @@ final class EvaluateCommand implements Callable<Integer> {
                             "J"), b.ratioText(), Double.isNaN(b.accuracy()) ? ""
                             : String.format(java.util.Locale.ROOT, "; its accuracy %.2f%%", 100 * b.accuracy()));
         }
+        if (missing != null && !missing.isEmpty()) {
+            out.println("  (" + missing + ")");
+        }
     }
 
-    static void table(PrintWriter out, EvaluationResult r, long seed, List<BatchMatched> matched) {
+    static void table(PrintWriter out, EvaluationResult r, long seed) {
         var c = r.cost();
         out.printf("%s on %s  (seed %d, %d chip sample%s%s)%n", r.design().architecture(), r.workload(), seed,
                 r.chips(), r.chips() == 1 ? "" : "s",
@@ -191,44 +207,5 @@ final class EvaluateCommand implements Callable<Integer> {
         if (r.fitErrorMean() > 0) {
             out.printf("%-28s %12.4g  (non-universal mesh approximation)%n", "mesh fit error", r.fitErrorMean());
         }
-        if (r.feasible()) {
-            out.println("digital baseline, batch-matched (the design priced at the GPU's batch, or in sub-batches of its own "
-                    + "when that is cheaper):");
-            batchMatchedLines(matched, r.workload()).forEach(out::println);
-        }
-    }
-
-    /**
-     * The batch-matched baselines (the GPU at its largest batch, then at batch 1), each distinct figure once: a
-     * workload the GPU was not measured on falls back to the same GEMM-derived figure for both, which is listed
-     * once with what is missing.
-     */
-    static List<String> batchMatchedLines(List<BatchMatched> matched, String workload) {
-        List<BatchMatched> distinct = new ArrayList<>();
-        for (BatchMatched m : matched) {
-            if (!distinct.contains(m)) {
-                distinct.add(m);
-            }
-        }
-        int width = distinct.stream().mapToInt(m -> m.baseline().name().length()).max().orElse(26);
-        List<String> lines = new ArrayList<>();
-        for (BatchMatched m : distinct) {
-            lines.add(String.format("  %-" + width + "s %10s  design at batch %d: %s -> %s", m.baseline().name(),
-                    Units.si(m.baseline().energyJ(), "J"), m.designBatch(), Units.si(m.designEnergyJ(), "J"),
-                    m.ratioText()));
-        }
-        List<String> missing = new ArrayList<>();
-        String[] which = {"at a large batch", "at batch 1"};
-        for (int i = 0; i < matched.size() && i < which.length; i++) {
-            if (!matched.get(i).baseline().measuredForWorkload()) {
-                missing.add(which[i]);
-            }
-        }
-        if (!missing.isEmpty()) {
-            lines.add("  (" + workload + " has no H100 measurement " + String.join(" or ", missing)
-                    + ": the measured bf16 GEMM energy per MAC times its MACs stands in"
-                    + (missing.size() > 1 ? " for both)" : ")"));
-        }
-        return lines;
     }
 }

@@ -49,15 +49,48 @@ public final class CodesignTrainer {
      * @param phaseRate    AdamW step for phases (radians)
      * @param cosine       learning rate decayed from its value to 0 along a half cosine over the training
      */
-    public record Hyper(int epochs, int batch, double learningRate, double phaseRate, boolean cosine) {
-        /** A constant learning rate. */
+    public record Hyper(int epochs, int batch, double learningRate, double phaseRate, boolean cosine,
+                        double budget) {
+        public Hyper {
+            if (!(budget > 0 && budget <= 1)) {
+                throw new IllegalArgumentException("training budget must be in (0, 1], got " + budget);
+            }
+        }
+
+        /** The full budget. */
+        public Hyper(int epochs, int batch, double learningRate, double phaseRate, boolean cosine) {
+            this(epochs, batch, learningRate, phaseRate, cosine, 1);
+        }
+
+        /** A constant learning rate, the full budget. */
         public Hyper(int epochs, int batch, double learningRate, double phaseRate) {
             this(epochs, batch, learningRate, phaseRate, false);
         }
 
+        /**
+         * The same training cut to {@code budget} of its steps (a fraction in (0, 1]; the search's cheaper
+         * training, {@code search --training-budget}): the schedule runs over the fewer steps. A training
+         * without steps (adc-calibrated) is unchanged, so its key stays the full budget's.
+         */
+        public Hyper withBudget(double budget) {
+            return epochs == 0 ? this : new Hyper(epochs, batch, learningRate, phaseRate, cosine, budget);
+        }
+
+        /** The budget this training really uses: 1 for a training without steps. */
+        public double effectiveBudget() {
+            return epochs == 0 ? 1 : budget;
+        }
+
         public String key() {
+            // the full budget writes no field, so the cache files trained before budgets existed stay valid
             return "epochs=" + epochs + ";batch=" + batch + ";lr=" + learningRate + ";phase_lr=" + phaseRate
-                    + (cosine ? ";schedule=cosine" : "");
+                    + (cosine ? ";schedule=cosine" : "") + (budget < 1 ? ";budget=" + budget : "");
+        }
+
+        /** Optimizer steps over {@code samples} training samples: the full count times the budget, at least 1. */
+        long steps(int samples) {
+            long full = (long) epochs * ((samples + batch - 1) / batch);
+            return full == 0 ? 0 : Math.max(1, Math.round(full * budget));
         }
 
         /** The learning rate factor at {@code step} of {@code steps}: 1, or a cosine decay from 1 to 0. */
@@ -141,7 +174,7 @@ public final class CodesignTrainer {
         }
         SplittableRandom rng = new SplittableRandom(seed);
         long step = 0;
-        long steps = (long) hyper.epochs() * ((n + hyper.batch() - 1) / hyper.batch());
+        long steps = hyper.steps(n);
         double[][] adc = new double[nl][]; // per layer and tile; null: the calibrated range itself
         boolean calibrate = mode.noisy() && sim.adcBits() > 0;
         Forward hw = (l, chipL) -> mode.inMesh() ? meshes.get(l).program(sim, chipL)
@@ -153,7 +186,10 @@ public final class CodesignTrainer {
         boolean regrid = !tiled;
         Tensor[] fractions = new Tensor[nl];
         AdamW[] fracOpt = new AdamW[1];
-        for (int epoch = 0; epoch < hyper.epochs(); epoch++) {
+        int epochs = 0;
+        for (int epoch = 0; step < steps; epoch++) {
+            epochs++;
+            stopIfInterrupted();
             if (calibrate && (epoch == 0 || regrid)) {
                 calibrateAdc(layers, biases, hw, adc, xs, ys, dim, Seeds.derive(seed, -1 - epoch));
             }
@@ -163,7 +199,8 @@ public final class CodesignTrainer {
                 order[i] = order[j];
                 order[j] = t;
             }
-            for (int start = 0; start < n; start += hyper.batch()) {
+            for (int start = 0; start < n && step < steps; start += hyper.batch()) {
+                stopIfInterrupted();
                 int bs = Math.min(hyper.batch(), n - start);
                 double[] xb = new double[bs * dim];
                 int[] yb = new int[bs];
@@ -225,7 +262,9 @@ public final class CodesignTrainer {
                 }
             }
         }
-        if (calibrate && regrid) {
+        stopIfInterrupted();
+        if (calibrate && (regrid || epochs == 0)) {
+            // after the last epoch; its seed is the full budget's, whatever the number of epochs run
             calibrateAdc(layers, biases, hw, adc, xs, ys, dim, Seeds.derive(seed, -1 - hyper.epochs()));
         }
         List<Layer> out = new ArrayList<>();
@@ -249,8 +288,20 @@ public final class CodesignTrainer {
         for (int l = 0; l < nl; l++) {
             adcOut.add(adc[l]);
         }
+        String budget = hyper.effectiveBudget() < 1 ? String.format(java.util.Locale.ROOT, ", budget %s: %d steps, "
+                + "%d epochs", hyper.budget(), steps, epochs) : "";
         return new Codesigned(out, tiles, adcOut, String.format(java.util.Locale.ROOT, "trained (%s) in %.1f s "
-                + "(%.1f CPU-s)%s", mode.key(), s, cpu, adcSummary(adc)));
+                + "(%.1f CPU-s)%s%s", mode.key(), s, cpu, budget, adcSummary(adc)));
+    }
+
+    /**
+     * Stops a training whose thread was interrupted (a search's Ctrl-C): checked before every step and
+     * calibration, so the training ends within one step and stores nothing.
+     */
+    static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("co-design training interrupted");
+        }
     }
 
     static MeshProgrammer programmer(SimSettings sim) {

@@ -13,13 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.phodex.photonics.SvdTile;
 import org.phodex.sim.SimSettings;
+import org.phodex.train.Trained;
 import org.phodex.workload.AtomicFile;
 import org.phodex.workload.Layer;
 import org.phodex.workload.Network;
 
 /**
  * Co-designed networks, trained at most once per {@link TrainingKey}: kept in memory for the process (every thread
- * asking for a key waits for the one training it) and on disk next to the float weights,
+ * asking for a key waits for the one training it; an interrupted training stores nothing) and on disk next to the
+ * float weights,
  * {@code workloads/.trained/WORKLOAD-MODE-KEY16.codesign}, published atomically ({@link AtomicFile}). Binary: magic,
  * the full key text, then per layer in, out, activation, weights, bias and ADC full scale, and for in-mesh modes the
  * tile size and the tiles' phases and amplitudes ({@link MeshTiles}), all as IEEE doubles (exact).
@@ -29,6 +31,7 @@ public final class TrainingCache {
     /** The format before the ADC full scale was stored (read as full scale 1). */
     private static final String MAGIC_V1 = "phodex-codesign-v1";
     private static final Map<String, Codesigned> MEMORY = new ConcurrentHashMap<>();
+    private static final Map<String, Trained> DEEP_MEMORY = new ConcurrentHashMap<>();
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
     private static final AtomicLong TRAININGS = new AtomicLong();
     private static final AtomicLong REQUESTS = new AtomicLong();
@@ -82,7 +85,16 @@ public final class TrainingCache {
      */
     public static Codesigned get(Network net, String workload, SimSettings sim, TrainingMode mode,
                                  Optional<Path> dir) {
-        return get(net, workload, sim, mode, dir, CodesignTrainer.hyper(mode));
+        return get(net, workload, sim, mode, dir, 1.0);
+    }
+
+    /**
+     * As above with {@code budget}, the fraction of the mode's training steps to run (1: the full training; a
+     * search trains with less, {@link CodesignTrainer.Hyper#withBudget}); the budget is part of the key.
+     */
+    public static Codesigned get(Network net, String workload, SimSettings sim, TrainingMode mode,
+                                 Optional<Path> dir, double budget) {
+        return get(net, workload, sim, mode, dir, CodesignTrainer.hyper(mode).withBudget(budget));
     }
 
     /** {@link #get(Network, String, SimSettings, TrainingMode, Optional)} with other hyperparameters (tests). */
@@ -91,21 +103,57 @@ public final class TrainingCache {
         CodesignTrainer.check(mode, sim);
         long seed = net.training().seed();
         TrainingKey key = TrainingKey.of(workload, net.weightsKey(), sim, mode, seed, hyper.key());
+        return cached(MEMORY, key, workload, mode, dir, ".codesign",
+                file -> read(file, key, net),
+                () -> CodesignTrainer.train(net, mode, key, hyper, seed), Codesigned::origin,
+                (file, c) -> write(file, key, c) ? new Codesigned(c.layers(), c.tiles(), c.adcFullScale(),
+                        c.origin() + ", cached in " + file) : c);
+    }
+
+    /**
+     * The CNN or ViT {@code net} co-designed for {@code sim} in {@code mode} ({@link DeepCodesign}): from memory,
+     * from the float weights' cache folder, or fine-tuned now (and stored in both), each training step's products on
+     * a chip {@code chips} samples.
+     */
+    public static Trained get(Trained net, String workload, SimSettings sim, TrainingMode mode,
+                              DeepCodesign.Chips chips) {
+        return get(net, workload, sim, mode, chips, DeepCodesign.recipe(net.spec()));
+    }
+
+    /** {@link #get(Trained, String, SimSettings, TrainingMode, DeepCodesign.Chips)} with another recipe (tests). */
+    static Trained get(Trained net, String workload, SimSettings sim, TrainingMode mode, DeepCodesign.Chips chips,
+                       DeepCodesign.Recipe recipe) {
+        DeepCodesign.check(mode, sim, workload);
+        long seed = recipe.training().seed();
+        TrainingKey key = TrainingKey.of(workload, Trained.key(net.spec()), sim, mode, seed, recipe.key());
+        return cached(DEEP_MEMORY, key, workload, mode, net.spec().cacheDir(), ".params",
+                file -> net.readDerived(file, key.text()), () -> DeepCodesign.train(net, key, recipe, chips),
+                Trained::origin, (file, t) -> t.writeDerived(file, key.text()));
+    }
+
+    /**
+     * The one training per key: memory, then the file in {@code dir} (WORKLOAD-MODE-KEY16 plus {@code suffix}),
+     * then {@code train} (and {@code write} to the file), counted in the process-wide statistics.
+     */
+    private static <T> T cached(Map<String, T> memory, TrainingKey key, String workload, TrainingMode mode,
+                                Optional<Path> dir, String suffix, java.util.function.Function<Path, Optional<T>> read,
+                                java.util.function.Supplier<T> train, java.util.function.Function<T, String> origin,
+                                java.util.function.BiFunction<Path, T, T> write) {
         String sha = key.sha256();
         REQUESTS.incrementAndGet();
-        Codesigned c = MEMORY.get(sha);
+        T c = memory.get(sha);
         if (c != null) {
             return c;
         }
         synchronized (LOCKS.computeIfAbsent(sha, k -> new Object())) {
-            c = MEMORY.get(sha);
+            c = memory.get(sha);
             if (c != null) {
                 return c;
             }
-            Optional<Path> file = dir.map(d -> d.resolve(workload + "-" + mode.key() + "-" + sha.substring(0, 16)
-                    + ".codesign"));
-            if (file.isPresent()) {
-                c = read(file.get(), key, net).orElse(null);
+            Path file = dir.map(d -> d.resolve(workload + "-" + mode.key() + "-" + sha.substring(0, 16) + suffix))
+                    .orElse(null);
+            if (file != null) {
+                c = read.apply(file).orElse(null);
                 if (c != null) {
                     DISK_READS.incrementAndGet();
                 }
@@ -115,17 +163,17 @@ public final class TrainingCache {
                 boolean cpuTime = mx.isCurrentThreadCpuTimeSupported();
                 long cpu0 = cpuTime ? mx.getCurrentThreadCpuTime() : 0;
                 long t0 = System.nanoTime();
-                c = CodesignTrainer.train(net, mode, key, hyper, seed);
+                c = train.get();
                 TRAINING_WALL_NANOS.addAndGet(System.nanoTime() - t0);
                 TRAINING_CPU_NANOS.addAndGet(cpuTime ? mx.getCurrentThreadCpuTime() - cpu0 : 0);
                 TRAININGS.incrementAndGet();
-                System.err.println(workload + " " + c.origin() + " for " + key.text().replaceFirst(".*;tile=", "tile="));
-                if (file.isPresent() && write(file.get(), key, c)) {
-                    c = new Codesigned(c.layers(), c.tiles(), c.adcFullScale(), c.origin() + ", cached in "
-                            + file.get());
+                System.err.println(workload + " " + origin.apply(c) + " for "
+                        + key.text().replaceFirst(".*;tile=", "tile="));
+                if (file != null) {
+                    c = write.apply(file, c);
                 }
             }
-            MEMORY.put(sha, c);
+            memory.put(sha, c);
             return c;
         }
     }
@@ -149,6 +197,7 @@ public final class TrainingCache {
     /** Forgets the in-memory copies (the disk cache stays): as a new process would start. */
     static void clearMemory() {
         MEMORY.clear();
+        DEEP_MEMORY.clear();
     }
 
     static boolean write(Path file, TrainingKey key, Codesigned c) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.phodex.arch.Families;
 import org.phodex.codesign.Codesigned;
+import org.phodex.codesign.DeepCodesign;
 import org.phodex.codesign.TrainingCache;
 import org.phodex.codesign.TrainingMode;
 import org.phodex.arch.Family;
@@ -45,12 +46,23 @@ public final class Evaluator {
      *                      {@link StratifiedSample#SEARCH_SEED}, independent of the run seed)
      * @param errorSamples  samples used for per-layer relative error
      * @param seed          run seed
+     * @param trainingBudget the fraction of the co-design training (the {@code training} parameter's modes) to
+     *                      run: 1 trains in full, as {@code evaluate} does; a search trains with less and re-scores
+     *                      its front in full ({@link org.phodex.codesign.CodesignTrainer.Hyper#withBudget})
      */
-    public record Options(int chips, int samples, int errorSamples, long seed) {
+    public record Options(int chips, int samples, int errorSamples, long seed, double trainingBudget) {
         public Options {
             if (chips < 1 || samples < 1 || errorSamples < 1) {
                 throw new IllegalArgumentException("chips, samples and error samples must be at least 1");
             }
+            if (!(trainingBudget > 0 && trainingBudget <= 1)) {
+                throw new IllegalArgumentException("training budget must be in (0, 1], got " + trainingBudget);
+            }
+        }
+
+        /** The full training budget. */
+        public Options(int chips, int samples, int errorSamples, long seed) {
+            this(chips, samples, errorSamples, seed, 1);
         }
     }
 
@@ -151,14 +163,19 @@ public final class Evaluator {
         int fitCount = 0;
 
         if (mode != TrainingMode.POST_MAPPING && workload.network().isEmpty()) {
-            throw new IllegalArgumentException("training=" + mode.key() + " is implemented for MLP workloads "
-                    + "(e.g. mnist-mlp, digits-mlp); " + workload.name() + " supports training=post-mapping");
+            if (workload.model().isEmpty()) {
+                throw new IllegalArgumentException("training=" + mode.key() + " trains a network on its data; "
+                        + workload.name() + " is shape-only (no data, no weights) and supports "
+                        + "training=post-mapping");
+            }
+            DeepCodesign.check(mode, sim, workload.name()); // before the float network's training, if any
         }
         if (workload.network().isPresent()) {
             Network floatNet = workload.network().get();
             // a co-designed network (trained once per training key) replaces the float weights
             Codesigned codesigned = mode == TrainingMode.POST_MAPPING ? null
-                    : TrainingCache.get(floatNet, workload.name(), sim, mode, floatNet.cacheFolder());
+                    : TrainingCache.get(floatNet, workload.name(), sim, mode, floatNet.cacheFolder(),
+                    options.trainingBudget());
             Network net = codesigned == null ? floatNet : floatNet.withLayers(codesigned.layers());
             List<Layer> layers = net.layers();
             List<double[]> weights = new ArrayList<>();
@@ -203,7 +220,10 @@ public final class Evaluator {
                         + layers.get(l).inDim() + ")", m.relativeRmsError(), m.snrDb()));
             }
         } else if (workload.model().isPresent()) {
-            Trained trained = Trained.of(workload.model().get());
+            Trained floatNet = Trained.of(workload.model().get());
+            // a noise-aware fine-tuned network (trained once per training key) replaces the float parameters
+            Trained trained = mode == TrainingMode.POST_MAPPING ? floatNet
+                    : TrainingCache.get(floatNet, workload.name(), sim, mode, HardwareProducts::forTraining);
             Reference refSamples = reference();
             boolean[][] ok = new boolean[options.chips()][];
             for (int c = 0; c < options.chips(); c++) {

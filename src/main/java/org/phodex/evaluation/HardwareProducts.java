@@ -26,6 +26,7 @@ import org.phodex.train.Tensor;
 public final class HardwareProducts implements Products {
     private final SimSettings sim;
     private final long chipSeed;
+    private final PhotonicLayer.TileMapping mapping;
     private final Map<Integer, Programmed> programmed = new HashMap<>();
     private final Map<Integer, Integer> calls = new HashMap<>();
 
@@ -33,13 +34,26 @@ public final class HardwareProducts implements Products {
     }
 
     HardwareProducts(SimSettings sim, long chipSeed) {
+        this(sim, chipSeed, PhotonicLayer.TileMapping.CACHED);
+    }
+
+    private HardwareProducts(SimSettings sim, long chipSeed, PhotonicLayer.TileMapping mapping) {
         this.sim = sim;
         this.chipSeed = chipSeed;
+        this.mapping = mapping;
     }
 
     /** One simulated chip's products for a CNN or ViT (as the evaluator builds them), e.g. for timing. */
     public static Products onChip(SimSettings sim, long chipSeed) {
         return new HardwareProducts(sim, chipSeed);
+    }
+
+    /**
+     * A freshly sampled chip for one step of noise-aware training: as {@link #onChip}, with the tiles mapped
+     * without the shared tile cache, since the weights change at every step.
+     */
+    public static Products forTraining(SimSettings sim, long chipSeed) {
+        return new HardwareProducts(sim, chipSeed, PhotonicLayer.TileMapping.UNCACHED);
     }
 
     /** Sum of the static layers' mesh fit errors (non-universal layouts; 0 otherwise). */
@@ -60,7 +74,8 @@ public final class HardwareProducts implements Products {
     PhotonicLayer layer(int gemm, double[] w, int n, int k) {
         Programmed p = programmed.get(gemm);
         if (p == null || p.weights() != w) {
-            p = new Programmed(w, PhotonicLayer.program(w, n, k, sim, Seeds.derive(chipSeed, gemm)));
+            p = new Programmed(w, PhotonicLayer.program(w, n, k, sim, Seeds.derive(chipSeed, gemm), 1,
+                    mapping));
             programmed.put(gemm, p);
         }
         return p.layer();
@@ -84,8 +99,8 @@ public final class HardwareProducts implements Products {
     public Tensor dynamic(int gemm, Tensor a, Tensor b) {
         long seed = noiseSeed(gemm);
         long tiles = Seeds.derive(chipSeed, gemm);
-        return byGroup(a, b, (g, wg, xg, n, k, m) -> PhotonicLayer.program(wg, n, k, sim, tiles)
-                .apply(xg, m, Seeds.derive(seed, g)));
+        return byGroup(a, b, (g, wg, xg, n, k, m) -> PhotonicLayer.program(wg, n, k, sim, tiles, 1,
+                mapping).apply(xg, m, Seeds.derive(seed, g)));
     }
 
     /** One group's product: {@code xg} ({@code m x k}) times {@code wg}^T ({@code wg} is {@code n x k}). */

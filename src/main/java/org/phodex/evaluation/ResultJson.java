@@ -11,7 +11,8 @@ import org.phodex.cost.CostReport;
 
 /**
  * The JSON form of an evaluation: the CLI contract's fields, plus the link budget, the devices used, the action
- * counts and the estimator that priced each breakdown component.
+ * counts and the estimator that priced each breakdown component. The contract's {@code baseline} list is added by
+ * {@code evaluate} from {@code org.phodex.verdict.Baselines}, which prices the design beside every baseline.
  */
 public final class ResultJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -19,7 +20,7 @@ public final class ResultJson {
     private ResultJson() {
     }
 
-    public static ObjectNode toNode(EvaluationResult r, long seed, java.util.List<BatchMatched> matched) {
+    public static ObjectNode toNode(EvaluationResult r, long seed) {
         CostReport c = r.cost();
         ObjectNode o = MAPPER.createObjectNode();
         o.put("architecture", r.design().architecture());
@@ -66,22 +67,6 @@ public final class ResultJson {
             o.put("accuracy_vs_float", st.versusFloat());
         }
         number(o, "relative_error", r.relativeError());
-        // each baseline beside the design at the same batch; no ratio for a design that cannot be built
-        String[] keys = {"baseline", "baseline_batch1"};
-        for (int i = 0; i < keys.length && i < matched.size(); i++) {
-            BatchMatched m = matched.get(i);
-            ObjectNode base = o.putObject(keys[i]);
-            base.put("name", m.baseline().name());
-            base.put("energy_j", m.baseline().energyJ());
-            base.put("batch", m.baseline().batch());
-            base.put("design_batch", m.designBatch());
-            base.put("design_energy_j", m.designEnergyJ());
-            if (r.feasible()) {
-                base.put("ratio", m.ratio());
-            } else {
-                base.putNull("ratio");
-            }
-        }
         o.put("feasible", r.feasible());
         // false: no laser can drive it, and energy_j, power_w and the laser line price a laser that cannot exist
         o.put("buildable", r.buildable());
@@ -132,9 +117,9 @@ public final class ResultJson {
         return o;
     }
 
-    public static String toJson(EvaluationResult r, long seed, java.util.List<BatchMatched> matched) {
+    public static String toJson(EvaluationResult r, long seed) {
         try {
-            return MAPPER.writeValueAsString(toNode(r, seed, matched));
+            return MAPPER.writeValueAsString(toNode(r, seed));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package org.phodex.train;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +78,37 @@ public final class Trained {
             origin += ", cached in " + file.get();
         }
         return new Trained(spec, net, origin);
+    }
+
+    /**
+     * This network with other parameters (e.g. fine-tuned for a design's hardware): a copy of the float network that
+     * {@code tune} changes in place, returning how it was obtained (the origin). Never cached here;
+     * {@link #readDerived} and {@link #writeDerived} store it.
+     */
+    public Trained derive(java.util.function.Function<Net, String> tune) {
+        Net copy = Training.create(spec.shape(), new java.util.Random(spec.training().seed()));
+        List<Tensor> from = net.parameters();
+        List<Tensor> to = copy.parameters();
+        for (int p = 0; p < from.size(); p++) {
+            System.arraycopy(from.get(p).value(), 0, to.get(p).value(), 0, from.get(p).size());
+        }
+        String origin = tune.apply(copy);
+        return new Trained(spec, copy, origin);
+    }
+
+    /** A network derived from this one as stored in {@code file} for {@code key}; empty when absent or foreign. */
+    public Optional<Trained> readDerived(Path file, String key) {
+        Net copy = Training.create(spec.shape(), new java.util.Random(spec.training().seed()));
+        return ParamCache.read(file, key, copy) ? Optional.of(new Trained(spec, copy, "read from " + file))
+                : Optional.empty();
+    }
+
+    /**
+     * Stores this (derived) network in {@code file} for {@code key}, atomically; the same network with its origin
+     * saying so, or itself when the folder is not writable.
+     */
+    public Trained writeDerived(Path file, String key) {
+        return ParamCache.write(file, key, net) ? new Trained(spec, net, origin + ", cached in " + file) : this;
     }
 
     public DeepNetwork spec() {

@@ -39,9 +39,33 @@ public final class Training {
         DeepTraining c = spec.training();
         Random rnd = new Random(c.seed());
         Net net = create(spec.shape(), rnd);
+        fit(net, spec, c, spec.trainSize(), step -> products, rnd, progress);
+        return net;
+    }
+
+    /**
+     * Fine-tunes {@code net} in place with {@code recipe} on the first {@code count} training images, step s's
+     * products through {@code products.apply(s)} (e.g. a freshly sampled chip per step, passing the exact product's
+     * gradient straight through). Deterministic from the recipe's seed.
+     */
+    public static void fineTune(Net net, DeepNetwork spec, DeepTraining recipe, int count,
+                                java.util.function.LongFunction<Products> products, Consumer<String> progress) {
+        if (count < 1 || count > spec.trainSize()) {
+            throw new IllegalArgumentException("fine-tune on " + count + " of " + spec.trainSize()
+                    + " training images");
+        }
+        fit(net, spec, recipe, count, products, new Random(recipe.seed()), progress);
+    }
+
+    /**
+     * The training loop: AdamW over {@code recipe.epochs()} passes of the first {@code n} training images, shuffled
+     * and shifted by {@code rnd}, warm-up then cosine decay, step s's products from {@code products}.
+     */
+    private static void fit(Net net, DeepNetwork spec, DeepTraining c, int n,
+                            java.util.function.LongFunction<Products> products, Random rnd,
+                            Consumer<String> progress) {
         List<Tensor> params = net.parameters();
         AdamW opt = new AdamW(params, net.decays(), c.weightDecay());
-        int n = spec.trainSize();
         int dim = spec.dim();
         double[] xs = spec.trainInputs();
         int[] ys = spec.trainLabels();
@@ -74,7 +98,7 @@ public final class Training {
                     int dx = c.shift() == 0 ? 0 : rnd.nextInt(2 * c.shift() + 1) - c.shift();
                     shift(xs, idx * dim, x, s * dim, spec.shape(), dy, dx);
                 }
-                Tensor logits = net.logits(Tensor.constant(x, bs, dim), products);
+                Tensor logits = net.logits(Tensor.constant(x, bs, dim), products.apply(step));
                 Tensor loss = Ops.crossEntropy(logits, y);
                 loss.backward();
                 opt.step(learningRate(c.learningRate(), step, warmup, total));
@@ -87,7 +111,6 @@ public final class Training {
                         epoch + 1, c.epochs(), lossSum / n, (double) correct / n, (System.nanoTime() - t0) / 1e9));
             }
         }
-        return net;
     }
 
     /** Peak lr ramped linearly over {@code warmup} steps, then cosine decay to 0 at {@code total}. */

@@ -123,6 +123,21 @@ public final class Baselines {
         return out;
     }
 
+    /**
+     * What the GPU measurements lack for {@code workload}, in words ("" when it was measured at a large batch and at
+     * batch 1): the baseline list then holds the saturated-GEMM figures in their place.
+     */
+    public static String missingMeasurements(DigitalBaseline gpu, String workload, long macs) {
+        boolean large = gpu.best(workload, macs).measuredForWorkload();
+        boolean one = gpu.batchOne(workload, macs).measuredForWorkload();
+        if (large && one) {
+            return "";
+        }
+        String what = !large && !one ? "" : !one ? " at batch 1" : " at a large batch";
+        return workload + " has no H100 measurement" + what + ": the measured bf16 GEMM energy per MAC times its MACs"
+                + " (gpu-gemm-saturated) stands in";
+    }
+
     /** {@code designEnergyAt} asked once per batch: every baseline at the same batch shares one cost-model run. */
     private static IntFunction<DesignEnergy> priceEachBatchOnce(IntFunction<DesignEnergy> designEnergyAt) {
         java.util.Map<Integer, DesignEnergy> priced = new java.util.HashMap<>();

@@ -54,8 +54,11 @@ class EvaluateAcceptanceTest extends CliTest {
                 "baseline")) {
             assertTrue(mnist.has(f), "missing " + f);
         }
-        for (String f : List.of("name", "energy_j", "ratio")) {
-            assertTrue(mnist.get("baseline").has(f), "missing baseline." + f);
+        assertTrue(mnist.get("baseline").isArray() && mnist.get("baseline").size() > 0, "baseline: a list");
+        for (JsonNode b : mnist.get("baseline")) {
+            for (String f : List.of("name", "kind", "energy_j", "ratio")) {
+                assertTrue(b.has(f), "missing baseline." + f + " in " + b);
+            }
         }
         assertEquals("mzi-clements", mnist.get("architecture").asText());
         assertEquals("mnist-mlp", mnist.get("workload").asText());
@@ -79,7 +82,7 @@ class EvaluateAcceptanceTest extends CliTest {
         double latency = mnist.get("latency_s").asDouble();
         assertEquals(101_632 / latency, mnist.get("throughput_macs_per_s").asDouble(), 1e-9 * 101_632 / latency);
         assertEquals(e / latency, mnist.get("power_w").asDouble(), 1e-9 * e / latency, "power = energy / latency");
-        JsonNode b = mnist.get("baseline");
+        JsonNode b = HonestFrontAcceptanceTest.kind(mnist.get("baseline"), "measured-gpu", "batch 4096 (measured)");
         assertEquals(b.get("batch").asInt(), b.get("design_batch").asInt(), "like with like");
         assertEquals(b.get("energy_j").asDouble() / b.get("design_energy_j").asDouble(), b.get("ratio").asDouble(),
                 1e-9 * b.get("ratio").asDouble());

@@ -204,6 +204,14 @@ class HonestFrontAcceptanceTest {
                 * macs, satIdle.get("energy_j").asDouble(), 1e-21);
         JsonNode asic = kind(bl, "digital-asic", "digital-systolic");
         assertTrue(asic.get("energy_j").asDouble() > 0 && asic.get("accuracy").asDouble() > 0.5, asic.toString());
+        // the digital design compared with is the lower-energy of the run's best one and the family's spec defaults
+        // (both qualify at 100 points): a short search's digital design must not stand in for a better default
+        String[] def = SearchAcceptanceTest.run("evaluate", "-a", "digital-systolic", "-w", "digits-mlp", "--chips",
+                "1", "--json");
+        assertEquals("0", def[0], def[2]);
+        double defaults = json(def[1]).get("energy_j").asDouble();
+        double expected = Math.min(leastDigital, defaults);
+        assertEquals(expected, asic.get("energy_j").asDouble(), 1e-9 * expected, asic.toString());
         for (JsonNode b : bl) {
             if (b.get("ratio").isNull()) {
                 continue;
@@ -225,6 +233,43 @@ class HonestFrontAcceptanceTest {
         assertEquals(anySignificant, md.contains("More accurate than float: yes"), md);
     }
 
+    /**
+     * A run whose digital designs all run at batch 1 (weights reloaded per inference) ends with a digital design
+     * worse than the family's spec defaults (batch 10); the verdict compares the photonic winner with the defaults.
+     */
+    @Test
+    void theDigitalBaselineIsNeverWorseThanTheFamilysDefaults() throws IOException {
+        String yaml = Files.readString(Path.of("architectures", "digital-systolic.yaml"));
+        String batchOne = yaml.replaceAll("(?m)^  batch: \\{choices: .*$", "  batch: {choices: [1]}");
+        assertTrue(batchOne.contains("batch: {choices: [1]}"), "the narrowing applied");
+        Path spec = tmp.resolve("digital-batch1").resolve("digital-systolic.yaml");
+        Files.createDirectories(spec.getParent());
+        Files.writeString(spec, batchOne);
+        Path dir = tmp.resolve("run-batch1");
+        String[] r = SearchAcceptanceTest.run("search", "-a", narrowedClements().toString(), "-a", spec.toString(),
+                "-w", "digits-mlp", "--population", "8", "--generations", "2", "--seed", "3", "--threads", "2",
+                "--final-chips", "2", "-o", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        String[] def = SearchAcceptanceTest.run("evaluate", "-a", "digital-systolic", "-w", "digits-mlp", "--chips",
+                "1", "--json");
+        assertEquals("0", def[0], def[2]);
+        double defaults = json(def[1]).get("energy_j").asDouble();
+        Csv all = Csv.read(dir.resolve("rescored.csv"));
+        double leastDigital = Double.MAX_VALUE;
+        for (int i = 0; i < all.rows.size(); i++) {
+            if ("true".equals(all.get(i, "feasible")) && all.get(i, "architecture").equals("digital-systolic")) {
+                leastDigital = Math.min(leastDigital, num(all, i, "energy_j"));
+            }
+        }
+        assertTrue(leastDigital < Double.MAX_VALUE && leastDigital > defaults, "the run's digital designs are all "
+                + "worse than the defaults, or the test tells nothing: " + leastDigital + " vs " + defaults);
+        r = SearchAcceptanceTest.run("verdict", dir.toString(), "--tolerance", "100", "--json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode asic = kind(json(r[1]).get("baselines"), "digital-asic", "digital-systolic");
+        assertEquals(defaults, asic.get("energy_j").asDouble(), 1e-9 * defaults, asic.toString());
+        assertTrue(asic.get("name").asText().contains("spec defaults"), asic.toString());
+    }
+
     static double wlBoard() throws IOException {
         return measured("h100-workloads.json").get("digits-mlp_bfloat16_b4096").get("joules_per_inference").asDouble();
     }
@@ -239,14 +284,14 @@ class HonestFrontAcceptanceTest {
         assertTrue(r[2].contains("--tolerance"), r[2]);
     }
 
-    /** evaluate --json: every baseline as {name, kind, energy_j, ratio}, batch-matched like the old field. */
+    /** evaluate --json: every baseline as {name, kind, energy_j, ratio}, each beside the design at its batch. */
     @Test
     void evaluateListsEveryBaseline() throws IOException {
         String[] r = SearchAcceptanceTest.run("evaluate", "-a", "mzi-clements", "-w", "digits-mlp", "--chips", "2",
                 "--json");
         assertEquals("0", r[0], r[2]);
         JsonNode j = json(r[1]);
-        JsonNode bl = j.get("baselines");
+        JsonNode bl = j.get("baseline");
         List<String> kinds = new java.util.ArrayList<>();
         for (JsonNode b : bl) {
             kinds.add(b.get("kind").asText());
@@ -255,11 +300,12 @@ class HonestFrontAcceptanceTest {
             }
         }
         assertTrue(kinds.containsAll(List.of("measured-gpu", "gpu-gemm-saturated", "digital-asic")), kinds.toString());
-        // the measured best case beside the design at the GPU's batch, as the BatchMatched field computes it
-        JsonNode old = j.get("baseline");
+        // the measured best case beside the design at the GPU's batch: its ratio is the two energies' quotient
         JsonNode board = kind(bl, "measured-gpu", "batch 4096 (measured)");
-        assertEquals(old.get("design_energy_j").asDouble(), board.get("design_energy_j").asDouble(), 0);
-        assertEquals(old.get("ratio").asDouble(), board.get("ratio").asDouble(), 1e-12);
+        assertEquals(4096, board.get("batch").asInt());
+        assertEquals(board.get("energy_j").asDouble() / board.get("design_energy_j").asDouble(),
+                board.get("ratio").asDouble(), 1e-12 * board.get("ratio").asDouble());
+        assertFalse(j.has("baselines") || j.has("baseline_batch1"), "one list of baselines, as the CLI contract says");
         assertTrue(j.get("p_vs_float").asDouble() > 0 && j.has("accuracy_ci95_low") && j.has("accuracy_p10"));
     }
 

@@ -20,6 +20,17 @@ class TrainingModeCheckTest {
     void aShapeOnlyWorkloadRefusesTraining() {
         var e = assertThrows(IllegalArgumentException.class, () -> Acceptance.evaluate("mzi-clements",
                 "bert-base-layer", 1, 1, List.of(), "training=in-mesh"));
-        assertTrue(e.getMessage().contains("MLP workloads"), e.getMessage());
+        assertTrue(e.getMessage().contains("shape-only"), e.getMessage());
+    }
+
+    @Test
+    void aCnnRefusesTheModesItCannotTrainBeforeAnyTraining() {
+        // refused before the float network is loaded or trained: this returns at once even with no cached weights
+        var e = assertThrows(IllegalArgumentException.class, () -> Acceptance.evaluate("mzi-clements",
+                "mnist-cnn", 1, 50, List.of(), "training=in-mesh"));
+        assertTrue(e.getMessage().contains("training=noise-aware or post-mapping"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Acceptance.evaluate("mzi-butterfly",
+                "mnist-cnn", 1, 50, List.of(), "training=noise-aware"));
+        assertTrue(e.getMessage().contains("universal meshes"), e.getMessage());
     }
 }
