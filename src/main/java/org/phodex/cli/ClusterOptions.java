@@ -39,6 +39,12 @@ final class ClusterOptions {
             }
             return null;
         }
+        if (config.searchTrainingBudget() != org.phodex.search.PhotonicSearchEvaluator.SEARCH_TRAINING_BUDGET) {
+            // the workers build the search's evaluator from the run's context, which has the default budget only
+            throw new UsageException("a cluster run trains co-designed networks with the default --training-budget "
+                    + org.phodex.search.PhotonicSearchEvaluator.SEARCH_TRAINING_BUDGET + "; this run has "
+                    + config.searchTrainingBudget() + ": drop --cluster or the budget");
+        }
         try {
             Cluster.Settings s = new Cluster.Settings(Addresses.parse(cluster, "--cluster"),
                     clusterName == null ? DEFAULT_NAME : clusterName, Secret.resolve(secretFile, System.getenv()));

@@ -47,6 +47,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "run seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--training-budget", defaultValue = "1", paramLabel = "F",
+            description = "fraction of the co-design training (training=noise-aware, in-mesh, ...) to run, in (0, 1] "
+                    + "(default: ${DEFAULT-VALUE}, in full; a search trains with less, see search --training-budget)")
+    double trainingBudget;
+
     @Option(names = "--json", description = "print one JSON object (fields as in the CLI contract)")
     boolean json;
 
@@ -61,6 +66,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new UsageException("--samples must be positive, got " + samples);
         }
+        if (!(trainingBudget > 0 && trainingBudget <= 1)) {
+            throw new UsageException("--training-budget must be in (0, 1] (a fraction of the full training), got "
+                    + trainingBudget);
+        }
         Catalog cat = Catalog.locate();
         ArchitectureSpec arch = cat.architecture(architecture);
         Workload w = cat.workload(workload);
@@ -71,7 +80,8 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UsageException("--set: " + e.getMessage());
         }
         int n = samples > 0 ? samples : Math.max(1, w.testSize());
-        Evaluator ev = new Evaluator(w, cat.baseline(), new Evaluator.Options(chips, n, Math.min(n, 500), seed));
+        Evaluator ev = new Evaluator(w, cat.baseline(), new Evaluator.Options(chips, n, Math.min(n, 500), seed,
+                trainingBudget));
         EvaluationResult res;
         try {
             res = ev.evaluate(arch, r.design(), r.devices());

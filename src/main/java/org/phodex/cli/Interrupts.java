@@ -5,8 +5,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.phodex.moo.StopSignal;
 
 /**
- * Ctrl-C handling for long runs: the first SIGINT asks the search to stop after the generation in flight
- * (it then checkpoints, writes its results and exits 130); the second stops at once (exit 130).
+ * Ctrl-C handling for long runs: the first SIGINT stops the search; on local threads the evaluations in flight stop
+ * too (a co-design training at its next step) and the generation in flight is dropped, on a cluster it is finished;
+ * the run keeps its last generation's checkpoint, writes its results and exits 130. The second stops at once
+ * (exit 130).
  */
 final class Interrupts implements AutoCloseable {
     private final sun.misc.Signal signal = new sun.misc.Signal("INT");
@@ -18,8 +20,8 @@ final class Interrupts implements AutoCloseable {
             previous = sun.misc.Signal.handle(signal, s -> {
                 if (count.incrementAndGet() == 1) {
                     err.println();
-                    err.println("phodex: interrupt: finishing the evaluations in flight, then checkpointing "
-                            + "(Ctrl-C again to stop now)");
+                    err.println("phodex: interrupt: stopping the evaluations in flight (finished trainings stay on "
+                            + "disk), keeping the last generation's checkpoint (Ctrl-C again to stop now)");
                     stop.request();
                 } else {
                     err.println("phodex: stopped now");

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.phodex.cluster.Cluster;
 import org.phodex.moo.DesignEvaluator;
 import org.phodex.moo.SearchOptions;
+import org.phodex.moo.StopSignal;
 import org.phodex.moo.ThreadPoolEvaluator;
 import org.phodex.search.Checkpoint;
 import org.phodex.search.RunConfig;
@@ -81,10 +82,11 @@ final class ResumeCommand implements Callable<Integer> {
                 config = config.withFinalChips(finalChips);
             }
             PrintWriter out = spec.commandLine().getOut();
-            DesignEvaluator evaluator = wiring.evaluators().create(config.specs(), config.workload(),
-                    config.seed(), config.chipSamples());
+            DesignEvaluator evaluator = wiring.evaluators().search(config.specs(), config.workload(),
+                    config.seed(), config.chipSamples(), config.searchTrainingBudget());
+            StopSignal stop = wiring.stopSignals().get();
             try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, config.threads(),
-                    wiring.evalClock(), System.err::println);
+                    wiring.evalClock(), System.err::println).stopOn(stop);
                  Cluster.Evaluator remote = cluster.open(wiring, config, pool)) {
                 SearchRun run = SearchRun.resume(dir, cp, config, remote != null ? remote : pool,
                         wiring.runClock());
@@ -95,7 +97,7 @@ final class ResumeCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "time budget: %.0f s of %.0f s used, %.0f s left%n",
                             cp.state().elapsedS(), limit, Math.max(0, limit - cp.state().elapsedS()));
                 }
-                return RunDriver.drive(run, wiring.stopSignals().get(), out, wiring, remote);
+                return RunDriver.drive(run, stop, out, wiring, remote);
             }
         }
     }

@@ -40,7 +40,7 @@ final class RunDriver {
             return drive(run, stop, out, workers);
         }
         try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(re, c.threads(), wiring.evalClock(),
-                System.err::println);
+                System.err::println).stopOn(stop);
              Cluster.Evaluator remoteRe = remote == null ? null : rescoringOn(remote, c, pool)) {
             run.rescoreWith(remoteRe != null ? remoteRe : pool, note -> System.err.println("phodex: " + note));
             return drive(run, stop, out, workers);

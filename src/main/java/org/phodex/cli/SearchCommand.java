@@ -9,7 +9,9 @@ import org.phodex.cluster.Cluster;
 import org.phodex.moo.DesignEvaluator;
 import org.phodex.moo.Objective;
 import org.phodex.moo.SearchOptions;
+import org.phodex.moo.StopSignal;
 import org.phodex.moo.ThreadPoolEvaluator;
+import org.phodex.search.PhotonicSearchEvaluator;
 import org.phodex.search.RunConfig;
 import org.phodex.search.RunFiles;
 import org.phodex.search.RunLock;
@@ -25,8 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Multi-objective genetic search (NSGA-II) over the architectures' search_space.",
                 "Writes spec.resolved.yaml, manifest.json, evaluations.csv, pareto.csv, indicators.csv, "
-                        + "checkpoint/ and plots/ into the run folder. Ctrl-C once: finish the generation in "
-                        + "flight, checkpoint, exit 130 (continue with 'phodex resume DIR'); twice: stop now."})
+                        + "checkpoint/ and plots/ into the run folder. Ctrl-C once: stop the evaluations in "
+                        + "flight (finished trainings stay on disk), keep the last generation's checkpoint, exit 130 "
+                        + "(continue with 'phodex resume DIR'); twice: stop now."})
 final class SearchCommand implements Callable<Integer> {
     private final Wiring wiring;
 
@@ -87,6 +90,13 @@ final class SearchCommand implements Callable<Integer> {
             + "the search-time estimates)")
     int finalChips = RunConfig.DEFAULT_FINAL_CHIPS;
 
+    @Option(names = "--training-budget", paramLabel = "F",
+            description = "fraction of the co-design training (the training gene's noise-aware and in-mesh modes) "
+                    + "a design gets during the search, in (0, 1] (default "
+                    + PhotonicSearchEvaluator.SEARCH_TRAINING_BUDGET + "); the final re-scoring retrains the "
+                    + "front in full, and the CSV column training_budget says which an accuracy used")
+    double trainingBudget = PhotonicSearchEvaluator.SEARCH_TRAINING_BUDGET;
+
     @Option(names = "--threads", paramLabel = "T", description = "evaluation threads (default: all cores)")
     Integer threads;
 
@@ -139,7 +149,12 @@ final class SearchCommand implements Callable<Integer> {
         if (finalChips < 0) {
             throw new UsageException("--final-chips must be 0 (no re-scoring) or more, got " + finalChips);
         }
-        RunConfig config = RunConfig.of(specs, wl, seed, options, objs, t, chips).withFinalChips(finalChips);
+        if (!(trainingBudget > 0 && trainingBudget <= 1)) {
+            throw new UsageException("--training-budget must be in (0, 1] (a fraction of the full training), got "
+                    + trainingBudget);
+        }
+        RunConfig config = RunConfig.of(specs, wl, seed, options, objs, t, chips).withFinalChips(finalChips)
+                .withTrainingBudget(trainingBudget);
         try {
             config.problem();
         } catch (IllegalArgumentException e) {
@@ -147,9 +162,10 @@ final class SearchCommand implements Callable<Integer> {
         }
         Path dir = output != null ? output : freeRunFolder(Path.of("runs", runName(specs, workload)));
         try (RunLock lock = RunDriver.lock(dir, "search", spec.commandLine().getErr())) {
-            DesignEvaluator evaluator = wiring.evaluators().create(specs, wl, seed, chips);
+            DesignEvaluator evaluator = wiring.evaluators().search(specs, wl, seed, chips, trainingBudget);
+            StopSignal stop = wiring.stopSignals().get();
             try (ThreadPoolEvaluator pool = new ThreadPoolEvaluator(evaluator, t, wiring.evalClock(),
-                    System.err::println);
+                    System.err::println).stopOn(stop);
                  Cluster.Evaluator remote = cluster.open(wiring, config, pool)) {
                 try {
                     RunFiles.prepare(dir, force); // after the cluster accepted the search: a refusal leaves no folder
@@ -159,8 +175,7 @@ final class SearchCommand implements Callable<Integer> {
                 SearchRun run = SearchRun.start(dir, config, remote != null ? remote : pool, wiring.runClock(),
                         evaluator.runInfo());
                 spec.commandLine().getOut().println("run folder: " + dir);
-                return RunDriver.drive(run, wiring.stopSignals().get(), spec.commandLine().getOut(), wiring,
-                        remote);
+                return RunDriver.drive(run, stop, spec.commandLine().getOut(), wiring, remote);
             }
         }
     }

@@ -80,7 +80,10 @@ public final class DeepCodesign {
         long seed = recipe.training().seed();
         return net.derive(copy -> {
             Training.fineTune(copy, spec, recipe.training(), recipe.images(),
-                    step -> chips.onChip(key.settings(), Seeds.derive(seed, step)),
+                    step -> {
+                        CodesignTrainer.stopIfInterrupted(); // a search's Ctrl-C: stop before the step, store nothing
+                        return chips.onChip(key.settings(), Seeds.derive(seed, step));
+                    },
                     line -> System.err.println(spec.name() + " noise-aware fine-tuning: " + line));
             double cpu = cpu0 < 0 ? Double.NaN : (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
             return String.format(Locale.ROOT, "trained (noise-aware, %d epoch(s) on %d images) in %.1f s (%.1f CPU-s)",

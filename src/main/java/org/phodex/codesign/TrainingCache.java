@@ -20,7 +20,8 @@ import org.phodex.workload.Network;
 
 /**
  * Co-designed networks, trained at most once per {@link TrainingKey}: kept in memory for the process (every thread
- * asking for a key waits for the one training it) and on disk next to the float weights,
+ * asking for a key waits for the one training it; an interrupted training stores nothing) and on disk next to the
+ * float weights,
  * {@code workloads/.trained/WORKLOAD-MODE-KEY16.codesign}, published atomically ({@link AtomicFile}). Binary: magic,
  * the full key text, then per layer in, out, activation, weights, bias and ADC full scale, and for in-mesh modes the
  * tile size and the tiles' phases and amplitudes ({@link MeshTiles}), all as IEEE doubles (exact).
@@ -84,7 +85,16 @@ public final class TrainingCache {
      */
     public static Codesigned get(Network net, String workload, SimSettings sim, TrainingMode mode,
                                  Optional<Path> dir) {
-        return get(net, workload, sim, mode, dir, CodesignTrainer.hyper(mode));
+        return get(net, workload, sim, mode, dir, 1.0);
+    }
+
+    /**
+     * As above with {@code budget}, the fraction of the mode's training steps to run (1: the full training; a
+     * search trains with less, {@link CodesignTrainer.Hyper#withBudget}); the budget is part of the key.
+     */
+    public static Codesigned get(Network net, String workload, SimSettings sim, TrainingMode mode,
+                                 Optional<Path> dir, double budget) {
+        return get(net, workload, sim, mode, dir, CodesignTrainer.hyper(mode).withBudget(budget));
     }
 
     /** {@link #get(Network, String, SimSettings, TrainingMode, Optional)} with other hyperparameters (tests). */

@@ -46,12 +46,23 @@ public final class Evaluator {
      *                      {@link StratifiedSample#SEARCH_SEED}, independent of the run seed)
      * @param errorSamples  samples used for per-layer relative error
      * @param seed          run seed
+     * @param trainingBudget the fraction of the co-design training (the {@code training} parameter's modes) to
+     *                      run: 1 trains in full, as {@code evaluate} does; a search trains with less and re-scores
+     *                      its front in full ({@link org.phodex.codesign.CodesignTrainer.Hyper#withBudget})
      */
-    public record Options(int chips, int samples, int errorSamples, long seed) {
+    public record Options(int chips, int samples, int errorSamples, long seed, double trainingBudget) {
         public Options {
             if (chips < 1 || samples < 1 || errorSamples < 1) {
                 throw new IllegalArgumentException("chips, samples and error samples must be at least 1");
             }
+            if (!(trainingBudget > 0 && trainingBudget <= 1)) {
+                throw new IllegalArgumentException("training budget must be in (0, 1], got " + trainingBudget);
+            }
+        }
+
+        /** The full training budget. */
+        public Options(int chips, int samples, int errorSamples, long seed) {
+            this(chips, samples, errorSamples, seed, 1);
         }
     }
 
@@ -163,7 +174,8 @@ public final class Evaluator {
             Network floatNet = workload.network().get();
             // a co-designed network (trained once per training key) replaces the float weights
             Codesigned codesigned = mode == TrainingMode.POST_MAPPING ? null
-                    : TrainingCache.get(floatNet, workload.name(), sim, mode, floatNet.cacheFolder());
+                    : TrainingCache.get(floatNet, workload.name(), sim, mode, floatNet.cacheFolder(),
+                    options.trainingBudget());
             Network net = codesigned == null ? floatNet : floatNet.withLayers(codesigned.layers());
             List<Layer> layers = net.layers();
             List<double[]> weights = new ArrayList<>();

@@ -134,7 +134,18 @@ public final class GeneticSearch {
                 return new Result(reason, state);
             }
             batch.generation = state.start.generation();
-            EvolutionResult<DoubleGene, Score> r = RandomRegistry.with(state.random, g -> engine.evolve(state.start));
+            EvolutionResult<DoubleGene, Score> r;
+            try {
+                r = RandomRegistry.with(state.random, g -> engine.evolve(state.start));
+            } catch (RuntimeException e) {
+                if (stop.requested() && cancelled(e)) {
+                    // the evaluator stopped its evaluations: this generation is dropped and nothing of it was
+                    // recorded (the archive, cache and counters change only once a whole batch is back); the
+                    // last checkpoint is where a resume continues, and it reaches the same results
+                    return new Result(StopReason.INTERRUPTED, state);
+                }
+                throw e;
+            }
             state.start = r.next();
             state.generationsDone = r.generation();
             runS = (nanoClock.getAsLong() - t0) / 1e9;
@@ -145,6 +156,15 @@ public final class GeneticSearch {
             listener.generationDone(new GenerationStats(state.generationsDone, state.evaluations,
                     state.hypervolume, state.archive.size(), state.elapsedS, rate, best(state), eta), state);
         }
+    }
+
+    private static boolean cancelled(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.CancellationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private StopReason stopReason(SearchState s, double elapsedS, StopSignal stop) {

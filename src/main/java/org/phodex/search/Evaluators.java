@@ -41,6 +41,16 @@ public final class Evaluators {
         }
 
         /**
+         * The search's evaluator with {@code chips} chip samples and {@code trainingBudget}, the fraction of the
+         * co-design training a design gets ({@link org.phodex.codesign.CodesignTrainer.Hyper#withBudget}); a
+         * factory without training ignores the budget.
+         */
+        default DesignEvaluator search(List<ArchitectureSpec> architectures, String workload, long seed, int chips,
+                                       double trainingBudget) {
+            return create(architectures, workload, seed, chips);
+        }
+
+        /**
          * The evaluator that re-scores a finished run's archive (the whole test split, {@code chips} chip samples,
          * chip seeds independent of the search's), or null when this factory has none: the run then reports
          * its search-time estimates.
@@ -94,8 +104,16 @@ public final class Evaluators {
         @Override
         public DesignEvaluator create(List<ArchitectureSpec> archs, String workload, long seed, int chips,
                                       int samples) {
+            // a sweep: its figures are final, so co-design trainings run in full
             return new PhotonicSearchEvaluator(org.phodex.evaluation.Catalog.locate(), archs, workload, seed,
-                    chips, samples);
+                    chips, samples, 1);
+        }
+
+        @Override
+        public DesignEvaluator search(List<ArchitectureSpec> archs, String workload, long seed, int chips,
+                                      double trainingBudget) {
+            return new PhotonicSearchEvaluator(org.phodex.evaluation.Catalog.locate(), archs, workload, seed,
+                    chips, PhotonicSearchEvaluator.SEARCH_SAMPLES, trainingBudget);
         }
 
         @Override

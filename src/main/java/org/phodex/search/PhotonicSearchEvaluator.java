@@ -3,6 +3,8 @@ package org.phodex.search;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.phodex.codesign.CodesignTrainer;
+import org.phodex.codesign.TrainingMode;
 import org.phodex.cost.CostModel;
 import org.phodex.cost.DigitalBaseline;
 import org.phodex.devices.DeviceLibrary;
@@ -33,6 +35,12 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
     public static final int SEARCH_SAMPLES = 400;
     /** Chip samples per design during a search. */
     public static final int SEARCH_CHIPS = 1;
+    /**
+     * The fraction of a co-design training (the {@code training} gene) a design gets during a search
+     * ({@code search --training-budget}): trainings set a search's pace, and the end of the run re-scores its
+     * archive with networks trained in full ({@link #rescorer}). README, "Co-design".
+     */
+    public static final double SEARCH_TRAINING_BUDGET = 0.1;
     /** Mixed into the run seed for re-scoring, so its chips are drawn independently of the search's. */
     static final long RESCORE_SALT = 0x7e5c0afeL;
 
@@ -47,15 +55,22 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
     /** @param chips chip samples per design (the search's default is {@value #SEARCH_CHIPS}) */
     public PhotonicSearchEvaluator(Catalog catalog, List<ArchitectureSpec> architectures, String workload, long seed,
                                    int chips) {
-        this(catalog, architectures, workload, seed, chips, SEARCH_SAMPLES);
+        this(catalog, architectures, workload, seed, chips, SEARCH_SAMPLES, SEARCH_TRAINING_BUDGET);
+    }
+
+    /** With {@code samples} test samples and co-design trainings in full (a sweep's evaluator). */
+    PhotonicSearchEvaluator(Catalog catalog, List<ArchitectureSpec> architectures, String workload, long seed,
+                            int chips, int samples) {
+        this(catalog, architectures, workload, seed, chips, samples, 1);
     }
 
     /**
      * @param chips   chip samples per design
      * @param samples test samples per accuracy figure (a stratified subset; the whole split when at least its size)
+     * @param trainingBudget the fraction of the co-design training a design gets (1: in full)
      */
     PhotonicSearchEvaluator(Catalog catalog, List<ArchitectureSpec> architectures, String workload, long seed,
-                            int chips, int samples) {
+                            int chips, int samples, double trainingBudget) {
         for (ArchitectureSpec a : architectures) {
             specs.put(a.name(), a);
         }
@@ -63,17 +78,18 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         Workload w = catalog.workload(workload);
         int n = w.hasData() ? Math.min(w.testSize(), samples) : 1;
         this.evaluator = new Evaluator(w, catalog.baseline(), new Evaluator.Options(chips, n,
-                Math.min(n, 200), seed));
+                Math.min(n, 200), seed, trainingBudget));
     }
 
     /**
      * The evaluator that re-scores a finished run: the whole test split, {@code chips} chips per design, chip seeds
-     * derived from the run seed mixed with {@link #RESCORE_SALT} (independent of the search-time chips).
+     * derived from the run seed mixed with {@link #RESCORE_SALT} (independent of the search-time chips), and
+     * co-designed networks trained in full (the search trains them with less, {@link #SEARCH_TRAINING_BUDGET}).
      */
     public static PhotonicSearchEvaluator rescorer(Catalog catalog, List<ArchitectureSpec> architectures,
                                                    String workload, long seed, int chips) {
         return new PhotonicSearchEvaluator(catalog, architectures, workload,
-                org.phodex.sim.Seeds.derive(seed, RESCORE_SALT), chips, Integer.MAX_VALUE);
+                org.phodex.sim.Seeds.derive(seed, RESCORE_SALT), chips, Integer.MAX_VALUE, 1);
     }
 
     @Override
@@ -149,6 +165,12 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
             cols.put("layer" + (i + 1) + "_relative_error", r.layerErrors().get(i).relativeRmsError());
             cols.put("layer" + (i + 1) + "_snr_db", r.layerErrors().get(i).snrDb());
         }
+        // the fraction of the co-design training behind this accuracy (empty when the design trains nothing)
+        TrainingMode mode = TrainingMode.of(design);
+        // (the CNN and ViT fine-tuning, DeepCodesign, has no cut budget: it always runs in full)
+        cols.put("training_budget", mode == TrainingMode.POST_MAPPING || st == null ? Double.NaN
+                : evaluator.workload().network().isEmpty() ? 1.0
+                : CodesignTrainer.hyper(mode).withBudget(evaluator.options().trainingBudget()).effectiveBudget());
         cols.put("infeasible_reason", r.feasible() ? "" : r.infeasibleReason());
         return new Outcome(design, r.feasible(), r.infeasibleReason(), r.ifBuildable(c.energyJ()), r.accuracy(),
                 c.latencyS(), c.areaMm2(), cols, 0);

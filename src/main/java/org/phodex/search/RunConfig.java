@@ -12,10 +12,13 @@ import org.phodex.spec.ArchitectureSpec;
  *
  * @param finalChips chip samples per design when the archive is re-scored at the end (0: no re-scoring; null in
  *                   checkpoints from before re-scoring: the default)
+ * @param trainingBudget the fraction of the co-design training run for a design during the search (search
+ *                   --training-budget); null in checkpoints from before the budget, whose runs trained in full;
+ *                   the re-scoring at the end trains in full
  */
 public record RunConfig(ArrayList<ArchitectureSnapshot> architectures, String workload, long seed,
                         SearchOptions options, ArrayList<String> objectives, int threads, int chips,
-                        Integer finalChips)
+                        Integer finalChips, Double trainingBudget)
         implements Serializable {
 
     /** Chip samples per design when a finished run is re-scored, unless set (search --final-chips). */
@@ -27,7 +30,16 @@ public record RunConfig(ArrayList<ArchitectureSnapshot> architectures, String wo
     }
 
     public RunConfig withFinalChips(int k) {
-        return new RunConfig(architectures, workload, seed, options, objectives, threads, chips, k);
+        return new RunConfig(architectures, workload, seed, options, objectives, threads, chips, k, trainingBudget);
+    }
+
+    /** The fraction of the co-design training a design gets during the search (re-scoring trains in full). */
+    public double searchTrainingBudget() {
+        return trainingBudget == null ? 1 : trainingBudget;
+    }
+
+    public RunConfig withTrainingBudget(double b) {
+        return new RunConfig(architectures, workload, seed, options, objectives, threads, chips, finalChips, b);
     }
 
     /** Chip samples per design (Monte Carlo over static errors); 0 in checkpoints from before --chips means 1. */
@@ -46,7 +58,7 @@ public record RunConfig(ArrayList<ArchitectureSnapshot> architectures, String wo
         archs.forEach(s -> a.add(ArchitectureSnapshot.of(s)));
         ArrayList<String> o = new ArrayList<>();
         objectives.forEach(x -> o.add(x.name()));
-        return new RunConfig(a, workload, seed, options, o, threads, chips, null);
+        return new RunConfig(a, workload, seed, options, o, threads, chips, null, null);
     }
 
     public List<ArchitectureSpec> specs() {
@@ -62,6 +74,6 @@ public record RunConfig(ArrayList<ArchitectureSnapshot> architectures, String wo
     }
 
     public RunConfig with(SearchOptions o, int t) {
-        return new RunConfig(architectures, workload, seed, o, objectives, t, chips, finalChips);
+        return new RunConfig(architectures, workload, seed, o, objectives, t, chips, finalChips, trainingBudget);
     }
 }

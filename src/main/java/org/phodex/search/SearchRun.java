@@ -111,6 +111,9 @@ public final class SearchRun implements SearchListener {
             SearchRun run = new SearchRun(dir, config, evaluator, nanoClock, null, m, null);
             RunFiles.writeAtomically(dir.resolve("spec.resolved.yaml"), RunFiles.yaml(run.resolvedSpec()));
             RunFiles.printRow(run.indicators, INDICATOR_HEADER);
+            run.indicators.flush();
+            // a checkpoint before the first generation: a run stopped in it resumes from the start
+            new Checkpoint(config, run.state, null, 0, Files.size(dir.resolve("indicators.csv"))).write(dir);
             run.writeManifest();
             return run;
         } catch (IOException e) {
@@ -289,6 +292,10 @@ public final class SearchRun implements SearchListener {
         if (rescorer != null && reason != StopReason.INTERRUPTED && layout != null && state.archive().size() > 0) {
             try {
                 rescore();
+            } catch (java.util.concurrent.CancellationException e) {
+                notes.accept("re-scoring stopped; pareto.csv keeps the search-time estimates");
+                manifest.put("rescoring", Map.of("status", "stopped by an interrupt; pareto.csv holds the "
+                        + "search-time estimates"));
             } catch (RuntimeException e) {
                 // the search's own results are written already: a failed re-scoring must not lose them
                 notes.accept("re-scoring failed (" + e.getMessage() + "); pareto.csv keeps the search-time estimates");
@@ -338,6 +345,16 @@ public final class SearchRun implements SearchListener {
         // the float network on the re-scoring's samples (the whole split): the reference of pareto.csv's accuracy
         info.put("float_accuracy", first.columns().get("float_accuracy"));
         info.put("elapsed_s", seconds);
+        // the co-designed networks behind the re-scored accuracies (the column training_budget; 1: in full)
+        java.util.TreeSet<Object> budgets = new java.util.TreeSet<>();
+        outs.forEach(o -> {
+            if (o.columns().get("training_budget") instanceof Double b && !b.isNaN()) {
+                budgets.add(b);
+            }
+        });
+        if (!budgets.isEmpty()) {
+            info.put("training_budget", budgets.size() == 1 ? budgets.first() : new ArrayList<>(budgets));
+        }
         info.put("note", "pareto.csv: the front recomputed from the re-scored values; rescored.csv: every re-scored "
                 + "design (the archive, plus the photonic-only and digital-only fronts within "
                 + RescoreCandidates.BAND_POINTS + " points of float); accuracy_search: the search-time estimate");
@@ -385,6 +402,8 @@ public final class SearchRun implements SearchListener {
         m.put("max_evaluations", o.maxEvaluations());
         m.put("stagnation", o.stagnation());
         m.put("cache_capacity", o.cacheCapacity());
+        // co-design trainings during the search (evaluations.csv's training_budget); re-scoring trains in full
+        m.put("training_budget", config.searchTrainingBudget());
         m.put("offspring_fraction", GeneticSearch.OFFSPRING_FRACTION);
         m.put("crossover", "SBX p=" + GeneticSearch.CROSSOVER_PROBABILITY + " eta=" + GeneticSearch.CROSSOVER_ETA);
         m.put("mutation", "polynomial p=1/genes eta=" + GeneticSearch.MUTATION_ETA + ", uniform redraw for "

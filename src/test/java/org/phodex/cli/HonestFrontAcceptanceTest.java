@@ -204,6 +204,14 @@ class HonestFrontAcceptanceTest {
                 * macs, satIdle.get("energy_j").asDouble(), 1e-21);
         JsonNode asic = kind(bl, "digital-asic", "digital-systolic");
         assertTrue(asic.get("energy_j").asDouble() > 0 && asic.get("accuracy").asDouble() > 0.5, asic.toString());
+        // the digital design compared with is the lower-energy of the run's best one and the family's spec defaults
+        // (both qualify at 100 points): a short search's digital design must not stand in for a better default
+        String[] def = SearchAcceptanceTest.run("evaluate", "-a", "digital-systolic", "-w", "digits-mlp", "--chips",
+                "1", "--json");
+        assertEquals("0", def[0], def[2]);
+        double defaults = json(def[1]).get("energy_j").asDouble();
+        double expected = Math.min(leastDigital, defaults);
+        assertEquals(expected, asic.get("energy_j").asDouble(), 1e-9 * expected, asic.toString());
         for (JsonNode b : bl) {
             if (b.get("ratio").isNull()) {
                 continue;
@@ -223,6 +231,43 @@ class HonestFrontAcceptanceTest {
         String md = SearchAcceptanceTest.run("verdict", run.toString(), "--tolerance", "100")[1];
         assertTrue(md.contains("| baseline | kind |") && md.contains("gpu-gemm-saturated"), md);
         assertEquals(anySignificant, md.contains("More accurate than float: yes"), md);
+    }
+
+    /**
+     * A run whose digital designs all run at batch 1 (weights reloaded per inference) ends with a digital design
+     * worse than the family's spec defaults (batch 10); the verdict compares the photonic winner with the defaults.
+     */
+    @Test
+    void theDigitalBaselineIsNeverWorseThanTheFamilysDefaults() throws IOException {
+        String yaml = Files.readString(Path.of("architectures", "digital-systolic.yaml"));
+        String batchOne = yaml.replaceAll("(?m)^  batch: \\{choices: .*$", "  batch: {choices: [1]}");
+        assertTrue(batchOne.contains("batch: {choices: [1]}"), "the narrowing applied");
+        Path spec = tmp.resolve("digital-batch1").resolve("digital-systolic.yaml");
+        Files.createDirectories(spec.getParent());
+        Files.writeString(spec, batchOne);
+        Path dir = tmp.resolve("run-batch1");
+        String[] r = SearchAcceptanceTest.run("search", "-a", narrowedClements().toString(), "-a", spec.toString(),
+                "-w", "digits-mlp", "--population", "8", "--generations", "2", "--seed", "3", "--threads", "2",
+                "--final-chips", "2", "-o", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        String[] def = SearchAcceptanceTest.run("evaluate", "-a", "digital-systolic", "-w", "digits-mlp", "--chips",
+                "1", "--json");
+        assertEquals("0", def[0], def[2]);
+        double defaults = json(def[1]).get("energy_j").asDouble();
+        Csv all = Csv.read(dir.resolve("rescored.csv"));
+        double leastDigital = Double.MAX_VALUE;
+        for (int i = 0; i < all.rows.size(); i++) {
+            if ("true".equals(all.get(i, "feasible")) && all.get(i, "architecture").equals("digital-systolic")) {
+                leastDigital = Math.min(leastDigital, num(all, i, "energy_j"));
+            }
+        }
+        assertTrue(leastDigital < Double.MAX_VALUE && leastDigital > defaults, "the run's digital designs are all "
+                + "worse than the defaults, or the test tells nothing: " + leastDigital + " vs " + defaults);
+        r = SearchAcceptanceTest.run("verdict", dir.toString(), "--tolerance", "100", "--json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode asic = kind(json(r[1]).get("baselines"), "digital-asic", "digital-systolic");
+        assertEquals(defaults, asic.get("energy_j").asDouble(), 1e-9 * defaults, asic.toString());
+        assertTrue(asic.get("name").asText().contains("spec defaults"), asic.toString());
     }
 
     static double wlBoard() throws IOException {

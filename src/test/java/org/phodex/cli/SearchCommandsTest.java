@@ -158,6 +158,50 @@ class SearchCommandsTest extends CliTest {
         assertEquals(read(straight.resolve("evaluations.csv")), read(cut.resolve("evaluations.csv")));
     }
 
+    /**
+     * A Ctrl-C while an evaluation runs long (a co-design training): the evaluation in flight is interrupted (it
+     * would otherwise wait a minute), the generation in flight is dropped, the finished generations stay, and a
+     * resume reaches the uninterrupted run's results; also when the stop comes in the first generation.
+     */
+    @Test
+    void aStopInterruptsTheEvaluationsInFlightAndTheRunResumes() throws IOException {
+        Path straight = tmp.resolve("straight");
+        assertEquals(0, search(straight, 4), err);
+        Wiring plain = wiring;
+        for (int at : new int[] {3, 20}) {
+            StopSignal stop = new StopSignal();
+            AtomicInteger count = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+            DesignEvaluator training = d -> {
+                if (count.incrementAndGet() == at) {
+                    stop.request();
+                    try {
+                        Thread.sleep(60_000); // a training that only an interrupt ends early
+                    } catch (InterruptedException e) {
+                        interrupted.set(true);
+                        throw new java.util.concurrent.CancellationException("training interrupted");
+                    }
+                }
+                return Synthetic.evaluate(d);
+            };
+            wiring = plain.withEvaluators((archs, workload, seed) -> training).withStopSignals(() -> stop);
+            Path cut = tmp.resolve("cut" + at);
+            assertEquals(130, search(cut, 4), err);
+            assertTrue(interrupted.get(), "the evaluation in flight was interrupted");
+            JsonNode m = new ObjectMapper().readTree(cut.resolve("manifest.json").toFile());
+            assertEquals("interrupted", m.get("status").asText());
+            long kept = Files.readAllLines(cut.resolve("evaluations.csv")).size();
+            long before = Files.readAllLines(straight.resolve("indicators.csv")).stream().skip(1)
+                    .filter(l -> Long.parseLong(l.split(",")[1]) < at).count(); // generations done before call `at`
+            assertEquals(before, m.get("generations").asLong(), "the generation in flight is dropped");
+            assertEquals(m.get("evaluations").asLong(), Math.max(0, kept - 1), "the finished generations' rows");
+            wiring = plain;
+            assertEquals(0, run("resume", cut.toString(), "--generations", "4"), err);
+            assertEquals(read(straight.resolve("pareto.csv")), read(cut.resolve("pareto.csv")));
+            assertEquals(read(straight.resolve("evaluations.csv")), read(cut.resolve("evaluations.csv")));
+        }
+    }
+
     private static String[] withoutElapsed(Path dir) throws IOException {
         return Files.readAllLines(dir.resolve("indicators.csv")).stream()
                 .map(l -> l.substring(0, l.lastIndexOf(','))).toArray(String[]::new);

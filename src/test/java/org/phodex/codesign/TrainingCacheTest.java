@@ -2,6 +2,7 @@ package org.phodex.codesign;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,14 +80,18 @@ class TrainingCacheTest {
                 allowed.add(Math.min(1, f * m));
             }
         }
+        // on a mesh the full scales start on the grid and are trained with the weights
+        int offGrid = 0;
         for (int l = 0; l < DIGITS.layers().size(); l++) {
             var ly = DIGITS.layers().get(l);
             double[] adc = first.adcFullScale().get(l);
             assertEquals(((ly.outDim() + 7) / 8) * ((ly.inDim() + 7) / 8), adc.length, "one per tile");
             for (double a : adc) {
-                assertTrue(allowed.contains(a), "a grid value times a layer factor, at most 1: " + a);
+                assertTrue(a >= CodesignTrainer.MIN_FRACTION && a <= 1, "a fraction of the range: " + a);
+                offGrid += allowed.contains(a) ? 0 : 1;
             }
         }
+        assertTrue(offGrid > 0, "trained full scales leave the grid");
         TrainingCache.clearMemory();
         Codesigned second = TrainingCache.get(DIGITS, "digits-mlp", clements, TrainingMode.NOISE_AWARE,
                 Optional.of(dir), quick);
@@ -101,6 +106,9 @@ class TrainingCacheTest {
             assertArrayEquals(DIGITS.layers().get(l).weights(), calibrated.layers().get(l).weights(), 0);
             assertArrayEquals(DIGITS.layers().get(l).bias(), calibrated.layers().get(l).bias(), 0);
             assertEquals(first.adcFullScale().get(l).length, calibrated.adcFullScale().get(l).length);
+            for (double a : calibrated.adcFullScale().get(l)) {
+                assertTrue(allowed.contains(a), "a grid value times a layer factor, at most 1: " + a);
+            }
         }
         // without ADCs there is nothing to choose
         Codesigned noAdc = TrainingCache.get(DIGITS, "digits-mlp", clements.withConverters(6, 0),
@@ -133,6 +141,86 @@ class TrainingCacheTest {
         // training runs at the grid point
         assertEquals(0.01, ((TileRealization.MziMesh) TrainingKey.of("w", "k", b, m, 1, "h").settings().tile())
                 .errors().phaseErrorRad(), 1e-12);
+    }
+
+    @Test
+    void theBudgetIsPartOfTheKeyAndCutsTheSteps(@TempDir Path dir) throws Exception {
+        // the full training writes no budget, so networks trained before budgets existed keep their keys
+        assertEquals(CodesignTrainer.NOISE_AWARE.key(), CodesignTrainer.NOISE_AWARE.withBudget(1).key());
+        assertFalse(CodesignTrainer.NOISE_AWARE.key().contains("budget"));
+        assertTrue(CodesignTrainer.NOISE_AWARE.withBudget(0.1).key().endsWith(";budget=0.1"));
+        // mnist-mlp's 8,000 training images: 10 epochs of 8 batches, and a tenth of that
+        assertEquals(80, CodesignTrainer.NOISE_AWARE.steps(8000));
+        assertEquals(8, CodesignTrainer.NOISE_AWARE.withBudget(0.1).steps(8000));
+        assertEquals(1, CodesignTrainer.NOISE_AWARE.withBudget(0.001).steps(8000), "at least one step");
+        // adc-calibrated takes no step: every budget is its full training, with the same key
+        assertTrue(CodesignTrainer.ADC_CALIBRATED == CodesignTrainer.ADC_CALIBRATED.withBudget(0.1));
+        assertEquals(1, CodesignTrainer.ADC_CALIBRATED.withBudget(0.1).effectiveBudget());
+        assertThrows(IllegalArgumentException.class, () -> CodesignTrainer.IN_MESH.withBudget(0));
+        assertThrows(IllegalArgumentException.class, () -> CodesignTrainer.IN_MESH.withBudget(1.5));
+
+        CodesignTrainer.Hyper full = new CodesignTrainer.Hyper(2, 256, 1e-3, 1e-2);
+        long before = TrainingCache.trainings();
+        Codesigned cut = TrainingCache.get(DIGITS, "digits-mlp", butterfly(), TrainingMode.IN_MESH, Optional.of(dir),
+                full.withBudget(0.25));
+        Codesigned whole = TrainingCache.get(DIGITS, "digits-mlp", butterfly(), TrainingMode.IN_MESH,
+                Optional.of(dir), full);
+        assertEquals(before + 2, TrainingCache.trainings(), "two budgets, two trainings");
+        assertTrue(cut.origin().contains("budget 0.25"), cut.origin());
+        assertFalse(java.util.Arrays.equals(cut.layers().get(0).weights(), whole.layers().get(0).weights()));
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.filter(f -> f.toString().endsWith(".codesign")).count(), "one file per budget");
+        }
+        TrainingCache.clearMemory();
+        Codesigned again = TrainingCache.get(DIGITS, "digits-mlp", butterfly(), TrainingMode.IN_MESH,
+                Optional.of(dir), full.withBudget(0.25));
+        assertEquals(before + 2, TrainingCache.trainings(), "the cut training is read back, not trained again");
+        assertArrayEquals(cut.layers().get(0).weights(), again.layers().get(0).weights(), 0);
+    }
+
+    @Test
+    void threadsAskingForOneKeyAtOnceShareOneTraining(@TempDir Path dir) throws Exception {
+        CodesignTrainer.Hyper h = new CodesignTrainer.Hyper(1, 300, 1e-3, 1e-2); // a key no other test trains
+        long before = TrainingCache.trainings();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(3);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<Codesigned>> got = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                got.add(pool.submit(() -> {
+                    start.await();
+                    return TrainingCache.get(DIGITS, "digits-mlp", butterfly(), TrainingMode.IN_MESH,
+                            Optional.of(dir), h);
+                }));
+            }
+            Codesigned first = got.get(0).get();
+            assertTrue(first == got.get(1).get() && first == got.get(2).get(), "one network for all three");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 1, TrainingCache.trainings(), "trained once");
+    }
+
+    @Test
+    void anInterruptedTrainingStopsAndStoresNothing(@TempDir Path dir) throws Exception {
+        CodesignTrainer.Hyper long_ = new CodesignTrainer.Hyper(50, 64, 1e-3, 1e-2);
+        long before = TrainingCache.trainings();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            Thread.currentThread().interrupt(); // as a search's stop interrupts its evaluation threads
+            try {
+                TrainingCache.get(DIGITS, "digits-mlp", butterfly(), TrainingMode.IN_MESH, Optional.of(dir), long_);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        t.start();
+        t.join();
+        assertTrue(thrown.get() instanceof java.util.concurrent.CancellationException, String.valueOf(thrown.get()));
+        assertEquals(before, TrainingCache.trainings(), "nothing counted as trained");
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "no cache file, not even a partial one");
+        }
     }
 
     @Test
