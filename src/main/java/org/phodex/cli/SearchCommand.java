@@ -145,10 +145,7 @@ final class SearchCommand implements Callable<Integer> {
         if (chips < 1) {
             throw new UsageException("--chips must be at least 1, got " + chips);
         }
-        if (!trainsMlp(workload)) {
-            // the training modes beyond post-mapping train MLPs; elsewhere the gene would only waste candidates
-            specs.replaceAll(s -> s.withoutSearched(org.phodex.spec.Params.TRAINING));
-        }
+        specs.replaceAll(s -> s.withSearchedChoices(org.phodex.spec.Params.TRAINING, trainingModes(workload)));
         if (finalChips < 0) {
             throw new UsageException("--final-chips must be 0 (no re-scoring) or more, got " + finalChips);
         }
@@ -193,12 +190,26 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     /** True for a repository workload that is a trained MLP (the co-design training modes apply). */
-    static boolean trainsMlp(String workload) {
+    /**
+     * The training modes the search may try on {@code workload} (the gene keeps only these of its choices): all for
+     * MLPs, post-mapping and noise-aware for CNNs ({@code DeepCodesign}; README, Co-design), post-mapping alone
+     * elsewhere (ViTs, whose fine-tuning recipe was chosen on the CNN and gains less, and shape-only workloads).
+     */
+    static java.util.Set<String> trainingModes(String workload) {
+        java.util.Set<String> all = java.util.Arrays.stream(org.phodex.codesign.TrainingMode.values())
+                .map(org.phodex.codesign.TrainingMode::key).collect(java.util.stream.Collectors.toSet());
         try {
-            return org.phodex.evaluation.Catalog.locate().workload(workload).network().isPresent();
+            org.phodex.workload.Workload w = org.phodex.evaluation.Catalog.locate().workload(workload);
+            if (w.network().isPresent()) {
+                return all;
+            }
+            if (w.model().isPresent() && w.model().get().shape() instanceof org.phodex.workload.ModelShape.Cnn) {
+                return java.util.Set.of("post-mapping", "noise-aware");
+            }
         } catch (RuntimeException e) {
-            return false;
+            // an unknown workload is reported elsewhere
         }
+        return java.util.Set.of("post-mapping");
     }
 
     /** Accuracy where the workload has data; matrix-level error for shape-only workloads. */

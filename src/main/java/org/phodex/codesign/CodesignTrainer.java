@@ -22,12 +22,15 @@ import org.phodex.workload.Network;
  *
  * <p><b>noise-aware</b>: every step programs the current weights on a freshly sampled chip (static errors
  * re-sampled per step: phase and coupler errors, loss, phase quantization at the weight bits) and runs the batch
- * through it exactly as inference does (tiles, input DAC, detector noise at the SNR the link budget gives, per-tile
- * ADC); the gradient of the exact product passes straight through (Bengio et al., arXiv:1308.3432). With ADCs,
- * each tile's ADC full scale is trained too, as a fraction of its calibrated range ({@link #calibrateAdc}, before
- * every epoch and at the end: outputs above it clip, the rest are resolved finer; PACT, Choi et al.,
- * arXiv:1805.06085, learns such a clipping level by gradient, here it is chosen on a grid). The result is a set of float weights, mapped as in post-mapping, and the
- * tiles' ADC full scales.
+ * through it as inference does (tiles, input DAC, detector noise at the SNR the link budget gives, per-tile ADC).
+ * On MZI meshes the batch runs through {@link TiledAdcLinear}, the chip's tiled computation with its gradients:
+ * straight through the ADC's rounding, the DAC and the chip's static errors (Bengio et al., arXiv:1308.3432), exact
+ * through the clipping, the ADC full scales and each tile's range, which sets the detector noise and the ADC step
+ * of all the tile's outputs. Each tile's ADC full scale, a fraction of its calibrated range, is chosen on a grid
+ * before the first epoch ({@link #calibrateAdc}) and then trained by gradient with the weights (PACT, Choi et al.,
+ * arXiv:1805.06085; LSQ, Esser et al., ICLR 2020). On ring banks the gradient of the exact product passes straight
+ * through the hardware's output, and the full scales are chosen on the grid before every epoch and at the end. The
+ * result is a set of float weights, mapped as in post-mapping, and the tiles' ADC full scales.
  *
  * <p><b>in-mesh</b>: the trainable parameters of every tile are its two meshes' phases and output screens, its
  * attenuations and its digital scale ({@link MeshTiles}); they start from the decomposition or fit of the float
@@ -177,11 +180,17 @@ public final class CodesignTrainer {
         Forward hw = (l, chipL) -> mode.inMesh() ? meshes.get(l).program(sim, chipL)
                 : PhotonicLayer.program(weights.get(l).value(), layers.get(l).outDim(), layers.get(l).inDim(), sim,
                 chipL, 1, PhotonicLayer.TileMapping.UNCACHED);
+        // noise-aware on meshes: the tiles' computation differentiated (TiledAdcLinear), the full scales chosen on
+        // the grid once, then trained with the weights; elsewhere the grid before every epoch and at the end
+        boolean tiled = mode == TrainingMode.NOISE_AWARE && sim.isMesh();
+        boolean regrid = !tiled;
+        Tensor[] fractions = new Tensor[nl];
+        AdamW[] fracOpt = new AdamW[1];
         int epochs = 0;
         for (int epoch = 0; step < steps; epoch++) {
             epochs++;
             stopIfInterrupted();
-            if (calibrate) {
+            if (calibrate && (epoch == 0 || regrid)) {
                 calibrateAdc(layers, biases, hw, adc, xs, ys, dim, Seeds.derive(seed, -1 - epoch));
             }
             for (int i = n - 1; i > 0; i--) {
@@ -204,14 +213,47 @@ public final class CodesignTrainer {
                 for (int l = 0; l < nl; l++) {
                     Layer ly = layers.get(l);
                     long chipL = Seeds.derive(chip, l);
-                    Tensor y = mode.inMesh() ? meshes.get(l).forward(x, sim, mode.noisy(), chipL, adc[l])
-                            : noisyLinear(x, weights.get(l), sim, chipL, adc[l]);
+                    Tensor y;
+                    if (tiled) {
+                        if (fractions[l] == null) { // the grid's choice, then trained
+                            double[] init = new double[tileCount(layers.get(l), sim)];
+                            for (int t = 0; t < init.length; t++) {
+                                init[t] = adc[l] == null ? 1 : adc[l][t];
+                            }
+                            fractions[l] = Tensor.parameter(init, init.length);
+                        }
+                        Tensor w = weights.get(l);
+                        double[] chipW = PhotonicLayer.program(w.value(), ly.outDim(), ly.inDim(), sim, chipL, 1,
+                                PhotonicLayer.TileMapping.UNCACHED).realizedWeights();
+                        y = TiledAdcLinear.apply(x, w, chipW, sim.adcBits() > 0 ? fractions[l] : null, chip(sim),
+                                Seeds.derive(chipL, 0x7e57L));
+                    } else {
+                        y = mode.inMesh() ? meshes.get(l).forward(x, sim, mode.noisy(), chipL, adc[l])
+                                : noisyLinear(x, weights.get(l), sim, chipL, adc[l]);
+                    }
                     y = Ops.add(y, biases.get(l));
                     x = ly.activation() == Layer.Activation.RELU ? Ops.relu(y) : y;
                 }
                 Ops.crossEntropy(x, yb).backward();
                 double f = hyper.factor(step - 1, steps);
                 slowOpt.step(hyper.learningRate() * f);
+                if (tiled && sim.adcBits() > 0) {
+                    if (fracOpt[0] == null) {
+                        List<Tensor> fl = new ArrayList<>();
+                        for (Tensor t : fractions) {
+                            fl.add(t);
+                        }
+                        fracOpt[0] = new AdamW(fl, new boolean[fl.size()], 0);
+                    }
+                    fracOpt[0].step(FRACTION_RATE * f);
+                    for (int l = 0; l < nl; l++) {
+                        double[] v = fractions[l].value();
+                        for (int t = 0; t < v.length; t++) {
+                            v[t] = Math.max(MIN_FRACTION, Math.min(1, v[t]));
+                        }
+                        adc[l] = v.clone();
+                    }
+                }
                 if (fastOpt != null) {
                     fastOpt.step(hyper.phaseRate() * f);
                 }
@@ -221,7 +263,7 @@ public final class CodesignTrainer {
             }
         }
         stopIfInterrupted();
-        if (calibrate) {
+        if (calibrate && (regrid || epochs == 0)) {
             // after the last epoch; its seed is the full budget's, whatever the number of epochs run
             calibrateAdc(layers, biases, hw, adc, xs, ys, dim, Seeds.derive(seed, -1 - hyper.epochs()));
         }
@@ -277,6 +319,22 @@ public final class CodesignTrainer {
         double[] y = withAdc(PhotonicLayer.program(w.value(), out, in, sim, chipSeed, 1,
                 PhotonicLayer.TileMapping.UNCACHED), adcFraction).apply(x.value(), rows, Seeds.derive(chipSeed, 0x7e57L));
         return Ops.straightThrough(Ops.matmulT(x, w), y);
+    }
+
+    /** AdamW step of the trained ADC full scales (fractions of the range; README, Co-design). */
+    static final double FRACTION_RATE = 1e-2;
+    /** The smallest ADC full scale training may reach, as a fraction of the range. */
+    static final double MIN_FRACTION = 0.05;
+
+    /** The chip as {@link TiledAdcLinear} needs it: tiles, converters and the detector noise. */
+    static TiledAdcLinear.Chip chip(SimSettings sim) {
+        return new TiledAdcLinear.Chip(sim.tileRows(), sim.tileCols(), sim.dacBits(), sim.adcBits(),
+                org.phodex.photonics.DetectorNoise.relativeNoise(sim.receivedPowerW(), sim.detector()), true);
+    }
+
+    static int tileCount(Layer ly, SimSettings sim) {
+        return ((ly.outDim() + sim.tileRows() - 1) / sim.tileRows()) * ((ly.inDim() + sim.tileCols() - 1)
+                / sim.tileCols());
     }
 
     /** Layer l's current weights programmed on the chip sample {@code chipSeed}. */

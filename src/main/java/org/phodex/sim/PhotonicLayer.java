@@ -536,6 +536,25 @@ public final class PhotonicLayer {
         return best;
     }
 
+    /**
+     * The chip's realized weights, {@code outDim x inDim} row-major: every tile's digital scale times its calibrated
+     * realized transfer, the matrix {@link #apply} multiplies by before detector noise and ADC (a zero tile is zero).
+     */
+    public double[] realizedWeights() {
+        double[] w = new double[outDim * inDim];
+        for (int cb = 0; cb < gridCols; cb++) {
+            int c0 = cb * tileCols;
+            int vc = Math.min(tileCols, inDim - c0);
+            for (int o = 0; o < outDim; o++) {
+                double s = scale[(o / tileRows) * gridCols + cb];
+                for (int j = 0; j < vc; j++) {
+                    w[o * inDim + c0 + j] = s * blockWeights[cb][j * ldw + o];
+                }
+            }
+        }
+        return w;
+    }
+
     /** Mean relative Frobenius error of the non-universal mesh fits over tiles (mean of U and V); 0 otherwise. */
     public double fitError() {
         return fitError;

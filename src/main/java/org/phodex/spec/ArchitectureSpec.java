@@ -24,6 +24,24 @@ public record ArchitectureSpec(String name, String family, String description, S
         return new ArchitectureSpec(name, family, description, citation, file, defaults, space, constraints);
     }
 
+    /**
+     * The same architecture searching only the choices of {@code param} in {@code keep}; not searched at all (its
+     * default applies) when fewer than two remain. Unchanged when {@code param} is not a searched choice.
+     */
+    public ArchitectureSpec withSearchedChoices(String param, Set<?> keep) {
+        SearchRange r = searchSpace.get(param);
+        if (r == null || !r.isChoice()) {
+            return this;
+        }
+        List<Object> left = r.choices().stream().filter(keep::contains).toList();
+        if (left.size() < 2) {
+            return withoutSearched(param);
+        }
+        Map<String, SearchRange> space = new LinkedHashMap<>(searchSpace);
+        space.put(param, new SearchRange(r.param(), r.min(), r.max(), r.step(), left));
+        return new ArchitectureSpec(name, family, description, citation, file, defaults, space, constraints);
+    }
+
     private static final Set<String> TOP_KEYS = Set.of("version", "name", "family", "description", "citation",
             "parameters", "search_space", "constraints");
 
