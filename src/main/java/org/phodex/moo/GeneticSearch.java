@@ -139,9 +139,10 @@ public final class GeneticSearch {
                 r = RandomRegistry.with(state.random, g -> engine.evolve(state.start));
             } catch (RuntimeException e) {
                 if (stop.requested() && cancelled(e)) {
-                    // the evaluator stopped its evaluations: this generation is dropped and nothing of it was
-                    // recorded (the archive, cache and counters change only once a whole batch is back); the
-                    // last checkpoint is where a resume continues, and it reaches the same results
+                    // the evaluator stopped its evaluations: the batch in flight is dropped (the archive, cache
+                    // and counters change only once a whole batch is back; a batch of this generation already
+                    // back, as the first generation's initial population, stays in evaluations.csv until resume
+                    // cuts the files back); the last checkpoint is where a resume continues, to the same results
                     return new Result(StopReason.INTERRUPTED, state);
                 }
                 throw e;
