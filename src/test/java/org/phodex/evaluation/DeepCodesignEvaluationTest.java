@@ -117,15 +117,16 @@ class DeepCodesignEvaluationTest {
         SimSettings sim = f.simSettings(r.design(), r.devices(), cost.link().receivedPowerW(),
                 cost.link().detector());
         Trained floatNet = Trained.of(w.model().get());
-        Trained tuned = TrainingCache.get(floatNet, w.name(), sim, TrainingMode.NOISE_AWARE,
-                HardwareProducts::forTraining);
+        org.phodex.codesign.DeepCodesign.Tuned tuned = TrainingCache.get(floatNet, w.name(), sim,
+                TrainingMode.NOISE_AWARE, HardwareProducts.TRAINING);
+        assertEquals(2, tuned.adcFullScale().size(), "3-bit ADCs: both GEMMs' full scales chosen");
         int[] idx = StratifiedSample.indices(w.testLabels(), samples, StratifiedSample.SEARCH_SEED);
         long base = Seeds.derive(options.seed(), r.design().stableHash());
         int tunedHits = 0;
         int floatHits = 0;
         for (int c = 0; c < chips; c++) {
-            Products chip = new HardwareProducts(sim, Seeds.derive(base, c));
-            for (boolean ok : tuned.correct(chip, idx)) {
+            Products chip = new HardwareProducts(sim, Seeds.derive(base, c), tuned.adcFullScale());
+            for (boolean ok : tuned.net().correct(chip, idx)) {
                 tunedHits += ok ? 1 : 0;
             }
             chip = new HardwareProducts(sim, Seeds.derive(base, c));
