@@ -25,8 +25,9 @@ import org.phodex.workload.DeepTraining;
  * warm-up and cosine decay and random shifts ({@link Training#fineTune}), a short recipe ({@link #recipe}) on the
  * training images less the last {@value #VALIDATION}, which are held out to choose it; if the fine-tuned parameters
  * do worse than the float ones through a chip on the first training images (a very noisy design can make the steps
- * diverge), the float ones are kept. With ADCs, each static GEMM's tiles' ADC full scales are then chosen as the MLP
- * trainer chooses them ({@link #calibrateAdc}), and kept if they do better than the range on another chip sample;
+ * diverge), the float ones are kept. Where the ADC's steps limit more than the detector noise
+ * ({@link #quantizationLimited}), each static GEMM's tiles' ADC full scales are then chosen as the MLP trainer
+ * chooses them ({@link #calibrateAdc}), and kept if they do better than the range on another chip sample;
  * {@code adc-calibrated} chooses them for the float parameters alone.
  */
 public final class DeepCodesign {
@@ -61,7 +62,8 @@ public final class DeepCodesign {
         }
 
         public String key() {
-            return "finetune;" + training.key() + ";images=" + images + ";adc_grid_images=" + calibrationImages;
+            return "finetune;" + training.key() + ";images=" + images + ";adc_grid_images=" + calibrationImages
+                    + ";adc_grid_when=quantization-limited";
         }
 
         /**
@@ -138,7 +140,7 @@ public final class DeepCodesign {
                             + "chip is %.3f against the fine-tuned %.3f", before, after);
                 }
             }
-            if (sim.adcBits() > 0) {
+            if (quantizationLimited(sim)) {
                 Map<Integer, double[]> chosen = calibrateAdc(copy, spec, sim, chips, Seeds.derive(seed, -1),
                         recipe.calibrationImages());
                 // the choice is made on one chip and noise draw: kept only if another chip confirms it (where the
@@ -160,6 +162,22 @@ public final class DeepCodesign {
                     (System.nanoTime() - t0) / 1e9, cpu);
         });
         return new Tuned(tuned, adc);
+    }
+
+    /**
+     * True when the ADC's step (a fraction 1 / (2^(b-1) - 1) of a tile's range) is larger than the detector noise's
+     * standard deviation (relative to the range): then the ADC's steps, not the noise, limit the outputs, and a full
+     * scale below the range (finer steps, some clipping) can pay; where the noise is larger it also dithers the
+     * steps, and clipping only adds error. On the held-out images at laser_margin_db=-12 (6-bit ADCs, noise 1.4 times
+     * the step) choosing full scales cost 0.8 to 1.5 points; at 3-bit ADCs (the step 3.7 times the noise) it gained
+     * 1.4 to 4 (README, Co-design).
+     */
+    static boolean quantizationLimited(SimSettings sim) {
+        if (sim.adcBits() <= 0) {
+            return false;
+        }
+        double step = 1.0 / ((1 << (sim.adcBits() - 1)) - 1);
+        return step > org.phodex.photonics.DetectorNoise.relativeNoise(sim.receivedPowerW(), sim.detector());
     }
 
     /**

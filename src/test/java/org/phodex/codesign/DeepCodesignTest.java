@@ -236,6 +236,27 @@ class DeepCodesignTest {
     }
 
     @Test
+    void adcFullScalesAreChosenWhereTheStepsNotTheNoiseLimit() {
+        SimSettings s = noisy();
+        // full-scale-sine SNR = 1 / (2 sigma^2): 18 dB is sigma 0.089 of the range, 24 dB 0.045, 36 dB 0.011
+        SimSettings snr18 = s.withReceivedPower(org.phodex.photonics.DetectorNoise.minReceivedPowerW(18, s.detector()));
+        SimSettings snr24 = s.withReceivedPower(org.phodex.photonics.DetectorNoise.minReceivedPowerW(24, s.detector()));
+        SimSettings snr36 = s.withReceivedPower(org.phodex.photonics.DetectorNoise.minReceivedPowerW(36, s.detector()));
+        assertTrue(DeepCodesign.quantizationLimited(snr18.withConverters(6, 3)), "step 1/3 against 0.089");
+        assertFalse(DeepCodesign.quantizationLimited(snr24.withConverters(6, 6)), "step 1/31 against 0.045");
+        assertTrue(DeepCodesign.quantizationLimited(snr36.withConverters(6, 6)), "step 1/31 against 0.011");
+        assertFalse(DeepCodesign.quantizationLimited(snr36.withConverters(6, 0)), "no ADC");
+    }
+
+    @Test
+    void aSearchsBudgetCutsTheFineTuningsImagesAndIsPartOfTheKey() {
+        DeepCodesign.Recipe full = new DeepCodesign.Recipe(new DeepTraining(2e-3, 0, 1, 64, 2, 1), 7000);
+        assertEquals(700, full.withBudget(0.1).images());
+        assertEquals(full, full.withBudget(1));
+        assertFalse(full.key().equals(full.withBudget(0.1).key()));
+    }
+
+    @Test
     void modesACnnCannotTrainAreRefusedWithAHint() {
         for (TrainingMode m : new TrainingMode[] {TrainingMode.IN_MESH, TrainingMode.IN_MESH_NOISE_AWARE}) {
             var e = assertThrows(IllegalArgumentException.class, () -> DeepCodesign.check(m, noisy(), "mnist-cnn"));
