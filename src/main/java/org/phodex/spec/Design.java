@@ -52,6 +52,16 @@ public record Design(String architecture, SortedMap<String, Object> params) impl
         return new Design(architecture, m);
     }
 
+    /** This design without the parameter {@code name} (itself when it has none). */
+    public Design without(String name) {
+        if (!params.containsKey(name)) {
+            return this;
+        }
+        TreeMap<String, Object> m = new TreeMap<>(params);
+        m.remove(name);
+        return new Design(architecture, m);
+    }
+
     /** Canonical text form, e.g. {@code NAME{adc_bits=6,mesh_size=16}}; equal designs, equal keys. */
     public String key() {
         StringBuilder sb = new StringBuilder(architecture).append('{');
