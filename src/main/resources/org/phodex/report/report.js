@@ -371,6 +371,10 @@
     var chips = has('accuracy_chips') && isFinite(num('accuracy_chips', i)) ? num('accuracy_chips', i) : E.chips;
     if (samples != null) { parts.push('--samples', String(samples)); }
     if (chips != null) { parts.push('--chips', String(chips)); }
+    // a search-time accuracy of a co-designed network used a cut training (evaluate trains in full by default)
+    if (has('training_budget') && isFinite(num('training_budget', i)) && num('training_budget', i) < 1) {
+      parts.push('--training-budget', String(num('training_budget', i)));
+    }
     D.params.forEach(function (p) {
       var s = text(p, i);
       if (s !== '') { parts.push('--set', shellQuote(p + '=' + s)); }
@@ -407,6 +411,10 @@
       + row(IS_ACC ? 'accuracy' : 'relative error', esc(qtext(i)));
     if (IS_ACC && has('accuracy_search') && isFinite(num('accuracy_search', i))) {
       h += row('accuracy during the search', pct(100 * num('accuracy_search', i)));
+    }
+    if (IS_ACC && has('training_budget') && isFinite(num('training_budget', i))) {
+      var tb = num('training_budget', i);
+      h += row('co-design training', tb < 1 ? esc(tb + ' of the full training (search time)') : 'in full');
     }
     if (has('accuracy_p10') && isFinite(num('accuracy_p10', i))) {
       h += row('10th-percentile chip', pct(100 * num('accuracy_p10', i)));

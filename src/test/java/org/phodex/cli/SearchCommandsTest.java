@@ -97,6 +97,8 @@ class SearchCommandsTest extends CliTest {
         assertEquals("energy_j", m.get("objectives").get(0).get("column").asText());
         assertEquals("electronic-synthetic", m.get("baseline").get("name").asText(), "runInfo merged");
         assertTrue(m.get("hypervolume_normalization").get("axes").size() == 2);
+        assertEquals(org.phodex.search.PhotonicSearchEvaluator.SEARCH_TRAINING_BUDGET,
+                m.get("options").get("training_budget").asDouble(), "the search's co-design training budget");
         assertTrue(m.get("training_cache").has("trainings") && m.get("training_cache").has("hit_rate"),
                 "the co-design training cache's counters are in the manifest");
         String spec = read(dir.resolve("spec.resolved.yaml"));
