@@ -193,8 +193,8 @@ final class SearchCommand implements Callable<Integer> {
     /**
      * The training modes the search may try on {@code workload} (the gene keeps only these of its choices): all for
      * MLPs, post-mapping, adc-calibrated and noise-aware for CNNs ({@code DeepCodesign}; README, Co-design),
-     * post-mapping alone elsewhere (ViTs, whose fine-tuning recipe was chosen on the CNN and gains less, and
-     * shape-only workloads).
+     * post-mapping alone elsewhere (ViTs, whose training costs about 190 CPU-s and whose recipe was chosen on the
+     * CNN, and shape-only workloads).
      */
     static java.util.Set<String> trainingModes(String workload) {
         java.util.Set<String> all = java.util.Arrays.stream(org.phodex.codesign.TrainingMode.values())
