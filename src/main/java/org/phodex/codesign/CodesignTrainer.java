@@ -293,8 +293,8 @@ public final class CodesignTrainer {
             cs.add(new Candidate(mode == TrainingMode.NOISE_AWARE ? "trained" : "calibrated full scales", out,
                     copy(adc)));
             if (mode == TrainingMode.NOISE_AWARE && steps > 0) {
-                cs.add(new Candidate("float weights at the first calibration's full scales", layers,
-                        startAdc == null ? new double[nl][] : startAdc));
+                cs.add(new Candidate(calibrate ? "float weights at the first calibration's full scales"
+                        : "float weights", layers, startAdc == null ? new double[nl][] : startAdc));
             }
             if (calibrate) {
                 cs.add(new Candidate("float weights at the calibrated range", layers, new double[nl][]));
