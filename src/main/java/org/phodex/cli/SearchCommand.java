@@ -192,8 +192,9 @@ final class SearchCommand implements Callable<Integer> {
     /** True for a repository workload that is a trained MLP (the co-design training modes apply). */
     /**
      * The training modes the search may try on {@code workload} (the gene keeps only these of its choices): all for
-     * MLPs, post-mapping and noise-aware for CNNs ({@code DeepCodesign}; README, Co-design), post-mapping alone
-     * elsewhere (ViTs, whose fine-tuning recipe was chosen on the CNN and gains less, and shape-only workloads).
+     * MLPs, post-mapping, adc-calibrated and noise-aware for CNNs ({@code DeepCodesign}; README, Co-design),
+     * post-mapping alone elsewhere (ViTs, whose training costs about 190 CPU-s and whose recipe was chosen on the
+     * CNN, and shape-only workloads).
      */
     static java.util.Set<String> trainingModes(String workload) {
         java.util.Set<String> all = java.util.Arrays.stream(org.phodex.codesign.TrainingMode.values())
@@ -204,7 +205,7 @@ final class SearchCommand implements Callable<Integer> {
                 return all;
             }
             if (w.model().isPresent() && w.model().get().shape() instanceof org.phodex.workload.ModelShape.Cnn) {
-                return java.util.Set.of("post-mapping", "noise-aware");
+                return java.util.Set.of("post-mapping", "adc-calibrated", "noise-aware");
             }
         } catch (RuntimeException e) {
             // an unknown workload is reported elsewhere

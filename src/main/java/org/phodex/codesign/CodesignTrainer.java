@@ -187,11 +187,15 @@ public final class CodesignTrainer {
         Tensor[] fractions = new Tensor[nl];
         AdamW[] fracOpt = new AdamW[1];
         int epochs = 0;
+        double[][] startAdc = null; // the first calibration's full scales, the start the guard compares with
         for (int epoch = 0; step < steps; epoch++) {
             epochs++;
             stopIfInterrupted();
             if (calibrate && (epoch == 0 || regrid)) {
                 calibrateAdc(layers, biases, hw, adc, xs, ys, dim, Seeds.derive(seed, -1 - epoch));
+                if (epoch == 0) {
+                    startAdc = copy(adc);
+                }
             }
             for (int i = n - 1; i > 0; i--) {
                 int j = rng.nextInt(i + 1);
@@ -281,6 +285,33 @@ public final class CodesignTrainer {
             }
             out.add(Layer.of(ly.inDim(), ly.outDim(), w, biases.get(l).value(), ly.activation()));
         }
+        String kept = "";
+        if (mode == TrainingMode.NOISE_AWARE || mode == TrainingMode.ADC_CALIBRATED) {
+            // model selection (README, Co-design): the trained network against its start, scored on training images
+            // the ADC calibration did not see, through a few chip samples at the key's settings
+            List<Candidate> cs = new ArrayList<>();
+            cs.add(new Candidate(mode == TrainingMode.NOISE_AWARE ? "trained" : "calibrated full scales", out,
+                    copy(adc)));
+            if (mode == TrainingMode.NOISE_AWARE && steps > 0) {
+                cs.add(new Candidate(calibrate ? "float weights at the first calibration's full scales"
+                        : "float weights", layers, startAdc == null ? new double[nl][] : startAdc));
+            }
+            if (calibrate) {
+                cs.add(new Candidate("float weights at the calibrated range", layers, new double[nl][]));
+            }
+            Candidate best = select(cs, sim, xs, ys, dim, Seeds.derive(seed, 0x6a4dL));
+            out = best.layers();
+            for (int l = 0; l < nl; l++) {
+                adc[l] = best.adc()[l];
+            }
+            StringBuilder sb = new StringBuilder(", kept ").append(best.name()).append(" (");
+            for (int i = 0; i < cs.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.1f %%",
+                        cs.get(i).name(), cs.get(i).accuracy()));
+            }
+            kept = sb.append(" on ").append(GUARD_CHIPS).append(" chips x ").append(guardSamples(ys.length))
+                    .append(" held-out training images)").toString();
+        }
         double s = (System.nanoTime() - t0) / 1e9;
         // training runs on this thread: its CPU time says what a free core would take, whatever the machine's load
         double cpu = cpu0 < 0 ? Double.NaN : (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
@@ -291,7 +322,75 @@ public final class CodesignTrainer {
         String budget = hyper.effectiveBudget() < 1 ? String.format(java.util.Locale.ROOT, ", budget %s: %d steps, "
                 + "%d epochs", hyper.budget(), steps, epochs) : "";
         return new Codesigned(out, tiles, adcOut, String.format(java.util.Locale.ROOT, "trained (%s) in %.1f s "
-                + "(%.1f CPU-s)%s%s", mode.key(), s, cpu, budget, adcSummary(adc)));
+                + "(%.1f CPU-s)%s%s%s", mode.key(), s, cpu, budget, kept, adcSummary(adc)));
+    }
+
+    /** Chip samples the final model selection scores each candidate on. */
+    static final int GUARD_CHIPS = 3;
+
+    /** A network the final selection may keep: its layers, per layer its ADC full scales (null: the range). */
+    record Candidate(String name, List<Layer> layers, double[][] adc, double[] score) {
+        Candidate(String name, List<Layer> layers, double[][] adc) {
+            this(name, layers, adc, new double[1]);
+        }
+
+        double accuracy() {
+            return score[0];
+        }
+    }
+
+    /** Images the selection scores on: those after the calibration's first ones, or all if there are none. */
+    static int guardSamples(int n) {
+        return n > CALIBRATION_SAMPLES ? Math.min(CALIBRATION_SAMPLES, n - CALIBRATION_SAMPLES) : n;
+    }
+
+    /**
+     * The candidate with the most correct top-1 answers (the first on a tie) on the last training images that the
+     * ADC calibration did not use ({@link #guardSamples}), through {@value #GUARD_CHIPS} chip samples, the same chips
+     * and detector noise for every candidate; its accuracy (percent) is written into each candidate's score.
+     */
+    static Candidate select(List<Candidate> cs, SimSettings sim, double[] xs, int[] ys, int dim, long seed) {
+        int n = guardSamples(ys.length);
+        int from = ys.length - n;
+        double[] x0 = java.util.Arrays.copyOfRange(xs, from * dim, (from + n) * dim);
+        Candidate best = null;
+        for (Candidate c : cs) {
+            stopIfInterrupted();
+            long correct = 0;
+            for (int g = 0; g < GUARD_CHIPS; g++) {
+                long chip = Seeds.derive(seed, g);
+                double[] z = x0;
+                for (int l = 0; l < c.layers().size(); l++) {
+                    Layer ly = c.layers().get(l);
+                    PhotonicLayer pl = PhotonicLayer.program(ly.weights(), ly.outDim(), ly.inDim(), sim,
+                            Seeds.derive(chip, l), 1, PhotonicLayer.TileMapping.UNCACHED);
+                    z = layer(withAdc(pl, c.adc()[l]), ly, ly.bias(), z, n, Seeds.derive(chip, 1000L + l));
+                }
+                int k = c.layers().get(c.layers().size() - 1).outDim();
+                for (int i = 0; i < n; i++) {
+                    int arg = 0;
+                    for (int o = 1; o < k; o++) {
+                        if (z[i * k + o] > z[i * k + arg]) {
+                            arg = o;
+                        }
+                    }
+                    correct += arg == ys[from + i] ? 1 : 0;
+                }
+            }
+            c.score()[0] = 100.0 * correct / ((long) n * GUARD_CHIPS);
+            if (best == null || c.accuracy() > best.accuracy()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i] == null ? null : a[i].clone();
+        }
+        return c;
     }
 
     /**

@@ -31,7 +31,7 @@ public final class TrainingCache {
     /** The format before the ADC full scale was stored (read as full scale 1). */
     private static final String MAGIC_V1 = "phodex-codesign-v1";
     private static final Map<String, Codesigned> MEMORY = new ConcurrentHashMap<>();
-    private static final Map<String, Trained> DEEP_MEMORY = new ConcurrentHashMap<>();
+    private static final Map<String, DeepCodesign.Tuned> DEEP_MEMORY = new ConcurrentHashMap<>();
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
     private static final AtomicLong TRAININGS = new AtomicLong();
     private static final AtomicLong REQUESTS = new AtomicLong();
@@ -112,23 +112,69 @@ public final class TrainingCache {
 
     /**
      * The CNN or ViT {@code net} co-designed for {@code sim} in {@code mode} ({@link DeepCodesign}): from memory,
-     * from the float weights' cache folder, or fine-tuned now (and stored in both), each training step's products on
-     * a chip {@code chips} samples.
+     * from the float weights' cache folder, or trained now (and stored in both: the parameters in
+     * {@code WORKLOAD-MODE-KEY16.params}, the ADC full scales beside them in {@code .params.adc}), each training
+     * step's products on a chip {@code chips} samples.
      */
-    public static Trained get(Trained net, String workload, SimSettings sim, TrainingMode mode,
-                              DeepCodesign.Chips chips) {
-        return get(net, workload, sim, mode, chips, DeepCodesign.recipe(net.spec()));
+    public static DeepCodesign.Tuned get(Trained net, String workload, SimSettings sim, TrainingMode mode,
+                                         DeepCodesign.Chips chips) {
+        return get(net, workload, sim, mode, chips, 1.0);
+    }
+
+    /** As above with {@code budget}, the fraction of the fine-tuning's images to train on (part of the key). */
+    public static DeepCodesign.Tuned get(Trained net, String workload, SimSettings sim, TrainingMode mode,
+                                         DeepCodesign.Chips chips, double budget) {
+        return get(net, workload, sim, mode, chips, DeepCodesign.recipe(net.spec()).withBudget(budget));
     }
 
     /** {@link #get(Trained, String, SimSettings, TrainingMode, DeepCodesign.Chips)} with another recipe (tests). */
-    static Trained get(Trained net, String workload, SimSettings sim, TrainingMode mode, DeepCodesign.Chips chips,
-                       DeepCodesign.Recipe recipe) {
+    static DeepCodesign.Tuned get(Trained net, String workload, SimSettings sim, TrainingMode mode,
+                                  DeepCodesign.Chips chips, DeepCodesign.Recipe recipe) {
         DeepCodesign.check(mode, sim, workload);
         long seed = recipe.training().seed();
         TrainingKey key = TrainingKey.of(workload, Trained.key(net.spec()), sim, mode, seed, recipe.key());
         return cached(DEEP_MEMORY, key, workload, mode, net.spec().cacheDir(), ".params",
-                file -> net.readDerived(file, key.text()), () -> DeepCodesign.train(net, key, recipe, chips),
-                Trained::origin, (file, t) -> t.writeDerived(file, key.text()));
+                file -> readAdc(adcFile(file), key).flatMap(adc -> net.readDerived(file, key.text())
+                        .map(t -> new DeepCodesign.Tuned(t, adc))),
+                () -> DeepCodesign.train(net, mode, key, recipe, chips), DeepCodesign.Tuned::origin,
+                (file, t) -> writeAdc(adcFile(file), key, t.adcFullScale())
+                        ? new DeepCodesign.Tuned(t.net().writeDerived(file, key.text()), t.adcFullScale()) : t);
+    }
+
+    private static Path adcFile(Path params) {
+        return params.resolveSibling(params.getFileName() + ".adc");
+    }
+
+    /** Per GEMM, its tiles' ADC full scales: magic, the key text, the count, then per GEMM its index and values. */
+    static boolean writeAdc(Path file, TrainingKey key, Map<Integer, double[]> adc) {
+        return AtomicFile.publish(file, out -> {
+            out.writeUTF(MAGIC + "-adc");
+            out.writeUTF(key.text());
+            out.writeInt(adc.size());
+            for (Map.Entry<Integer, double[]> e : adc.entrySet()) {
+                out.writeInt(e.getKey());
+                doubles(out, e.getValue());
+            }
+        });
+    }
+
+    static Optional<Map<Integer, double[]>> readAdc(Path file, TrainingKey key) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (!in.readUTF().equals(MAGIC + "-adc") || !in.readUTF().equals(key.text())) {
+                return Optional.empty();
+            }
+            int count = in.readInt();
+            Map<Integer, double[]> adc = new java.util.TreeMap<>();
+            for (int i = 0; i < count; i++) {
+                adc.put(in.readInt(), doubles(in));
+            }
+            return in.read() == -1 ? Optional.of(adc) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -32,7 +32,7 @@ public record TrainingKey(String text, SimSettings settings) {
     static final double SNR_STEP_DB = 3;
     static final double NOISELESS_SNR_DB = 50;
     /** Bumped whenever training changes what it produces for the same key. */
-    static final String VERSION = "phodex-codesign-v2";
+    static final String VERSION = "phodex-codesign-v3";
 
     /**
      * @param workload    workload name

@@ -223,19 +223,23 @@ public final class Evaluator {
             }
         } else if (workload.model().isPresent()) {
             Trained floatNet = Trained.of(workload.model().get());
-            // a noise-aware fine-tuned network (trained once per training key) replaces the float parameters
-            Trained trained = mode == TrainingMode.POST_MAPPING ? floatNet
-                    : TrainingCache.get(floatNet, workload.name(), sim, mode, HardwareProducts::forTraining);
+            // a co-designed network (trained once per training key) replaces the float parameters and sets the
+            // tiles' ADC full scales
+            DeepCodesign.Tuned tuned = mode == TrainingMode.POST_MAPPING ? null
+                    : TrainingCache.get(floatNet, workload.name(), sim, mode, HardwareProducts.TRAINING,
+                    options.trainingBudget());
+            Trained trained = tuned == null ? floatNet : tuned.net();
+            java.util.Map<Integer, double[]> adc = tuned == null ? java.util.Map.of() : tuned.adcFullScale();
             Reference refSamples = reference();
             boolean[][] ok = new boolean[options.chips()][];
             for (int c = 0; c < options.chips(); c++) {
-                HardwareProducts chip = new HardwareProducts(sim, Seeds.derive(base, c));
+                HardwareProducts chip = new HardwareProducts(sim, Seeds.derive(base, c), adc);
                 ok[c] = trained.correct(chip, refSamples.indices());
                 fitSum += chip.fitErrorSum();
                 fitCount += chip.staticLayers();
             }
             stats = AccuracyStats.of(ok, refSamples.floatCorrect());
-            errors.addAll(gemmErrors(trained, new HardwareProducts(sim, Seeds.derive(base, 0))));
+            errors.addAll(gemmErrors(trained, new HardwareProducts(sim, Seeds.derive(base, 0), adc)));
         } else {
             int inner = Math.min(256, 2 * sim.tileCols());
             int outputs = Math.min(256, 2 * sim.tileRows());

@@ -2,6 +2,7 @@ package org.phodex.evaluation;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.phodex.codesign.DeepCodesign;
 import org.phodex.sim.PhotonicLayer;
 import org.phodex.sim.Seeds;
 import org.phodex.sim.SimSettings;
@@ -27,6 +28,8 @@ public final class HardwareProducts implements Products {
     private final SimSettings sim;
     private final long chipSeed;
     private final PhotonicLayer.TileMapping mapping;
+    /** Per static GEMM, its tiles' ADC full scales (fractions of the calibrated range); absent: the range. */
+    private final Map<Integer, double[]> adc;
     private final Map<Integer, Programmed> programmed = new HashMap<>();
     private final Map<Integer, Integer> calls = new HashMap<>();
 
@@ -34,14 +37,37 @@ public final class HardwareProducts implements Products {
     }
 
     HardwareProducts(SimSettings sim, long chipSeed) {
-        this(sim, chipSeed, PhotonicLayer.TileMapping.CACHED);
+        this(sim, chipSeed, PhotonicLayer.TileMapping.CACHED, Map.of());
     }
 
-    private HardwareProducts(SimSettings sim, long chipSeed, PhotonicLayer.TileMapping mapping) {
+    private HardwareProducts(SimSettings sim, long chipSeed, PhotonicLayer.TileMapping mapping,
+                             Map<Integer, double[]> adc) {
         this.sim = sim;
         this.chipSeed = chipSeed;
         this.mapping = mapping;
+        this.adc = adc;
     }
+
+    HardwareProducts(SimSettings sim, long chipSeed, Map<Integer, double[]> adc) {
+        this(sim, chipSeed, PhotonicLayer.TileMapping.CACHED, adc);
+    }
+
+    /**
+     * Chip samples for co-design training ({@link DeepCodesign}): the tiles mapped without the shared tile cache,
+     * since the weights change at every step.
+     */
+    public static final DeepCodesign.Chips TRAINING = new DeepCodesign.Chips() {
+        @Override
+        public Products onChip(SimSettings sim, long chipSeed, Map<Integer, double[]> adc) {
+            return new HardwareProducts(sim, chipSeed, PhotonicLayer.TileMapping.UNCACHED, adc);
+        }
+
+        @Override
+        public PhotonicLayer layer(SimSettings sim, long chipSeed, int gemm, double[] w, int n, int k) {
+            return new HardwareProducts(sim, chipSeed, PhotonicLayer.TileMapping.UNCACHED, Map.of())
+                    .layer(gemm, w, n, k);
+        }
+    };
 
     /** One simulated chip's products for a CNN or ViT (as the evaluator builds them), e.g. for timing. */
     public static Products onChip(SimSettings sim, long chipSeed) {
@@ -53,7 +79,7 @@ public final class HardwareProducts implements Products {
      * without the shared tile cache, since the weights change at every step.
      */
     public static Products forTraining(SimSettings sim, long chipSeed) {
-        return new HardwareProducts(sim, chipSeed, PhotonicLayer.TileMapping.UNCACHED);
+        return TRAINING.onChip(sim, chipSeed, Map.of());
     }
 
     /** Sum of the static layers' mesh fit errors (non-universal layouts; 0 otherwise). */
@@ -74,8 +100,9 @@ public final class HardwareProducts implements Products {
     PhotonicLayer layer(int gemm, double[] w, int n, int k) {
         Programmed p = programmed.get(gemm);
         if (p == null || p.weights() != w) {
-            p = new Programmed(w, PhotonicLayer.program(w, n, k, sim, Seeds.derive(chipSeed, gemm), 1,
-                    mapping));
+            PhotonicLayer pl = PhotonicLayer.program(w, n, k, sim, Seeds.derive(chipSeed, gemm), 1, mapping);
+            double[] a = adc.get(gemm);
+            p = new Programmed(w, a == null ? pl : pl.withAdcFullScale(a));
             programmed.put(gemm, p);
         }
         return p.layer();

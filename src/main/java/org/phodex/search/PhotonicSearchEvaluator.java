@@ -167,9 +167,11 @@ public final class PhotonicSearchEvaluator implements DesignEvaluator {
         }
         // the fraction of the co-design training behind this accuracy (empty when the design trains nothing)
         TrainingMode mode = TrainingMode.of(design);
-        // (the CNN and ViT fine-tuning, DeepCodesign, has no cut budget: it always runs in full)
+        // (the CNN and ViT fine-tuning, DeepCodesign, trains on that fraction of its images; adc-calibrated has no
+        // steps to cut)
         cols.put("training_budget", mode == TrainingMode.POST_MAPPING || st == null ? Double.NaN
-                : evaluator.workload().network().isEmpty() ? 1.0
+                : evaluator.workload().network().isEmpty()
+                ? (mode == TrainingMode.ADC_CALIBRATED ? 1.0 : evaluator.options().trainingBudget())
                 : CodesignTrainer.hyper(mode).withBudget(evaluator.options().trainingBudget()).effectiveBudget());
         cols.put("infeasible_reason", r.feasible() ? "" : r.infeasibleReason());
         return new Outcome(design, r.feasible(), r.infeasibleReason(), r.ifBuildable(c.energyJ()), r.accuracy(),

@@ -18,7 +18,7 @@ class TrainingGeneTest {
 
     @Test
     void aCnnSearchesNoiseAwareOnUniversalMeshesOnly() {
-        assertEquals(List.of("post-mapping", "noise-aware"),
+        assertEquals(List.of("post-mapping", "adc-calibrated", "noise-aware"),
                 searched("mzi-clements", "mnist-cnn").searchSpace().get(Params.TRAINING).choices());
         // butterfly's modes other than post-mapping train in the mesh, which CNNs do not: no gene
         assertFalse(searched("mzi-butterfly", "mnist-cnn").searchSpace().containsKey(Params.TRAINING));

@@ -158,26 +158,26 @@ class DeepCodesignTest {
         return Trained.of(mnist(160, dir), null);
     }
 
-    /** Two steps of 48 images, no shifts. */
+    /** Two steps of 48 images, no shifts; ADC full scales chosen on 40 images. */
     private static final DeepCodesign.Recipe QUICK = new DeepCodesign.Recipe(new DeepTraining(1e-3, 0, 1, 48, 0, 1),
-            96);
+            96, 40);
 
     @Test
     void aSecondRunTrainsNothingAndReadsTheSameParameters(@TempDir Path dir) throws Exception {
         Trained f = floatNet(dir);
         TrainingCache.Stats s0 = TrainingCache.stats();
-        Trained first = TrainingCache.get(f, "mnist-cnn", noisy(), TrainingMode.NOISE_AWARE,
-                HardwareProducts::forTraining, QUICK);
+        DeepCodesign.Tuned first = TrainingCache.get(f, "mnist-cnn", noisy(), TrainingMode.NOISE_AWARE,
+                HardwareProducts.TRAINING, QUICK);
         assertEquals(1, TrainingCache.stats().trainings() - s0.trainings());
         try (var files = Files.list(dir)) {
             assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("mnist-cnn-noise-aware-")
                     && p.toString().endsWith(".params")).count());
         }
         assertTrue(first == TrainingCache.get(f, "mnist-cnn", noisy(), TrainingMode.NOISE_AWARE,
-                HardwareProducts::forTraining, QUICK), "the same process: from memory");
+                HardwareProducts.TRAINING, QUICK), "the same process: from memory");
         TrainingCache.clearMemory();
-        Trained second = TrainingCache.get(f, "mnist-cnn", noisy(), TrainingMode.NOISE_AWARE,
-                HardwareProducts::forTraining, QUICK);
+        DeepCodesign.Tuned second = TrainingCache.get(f, "mnist-cnn", noisy(), TrainingMode.NOISE_AWARE,
+                HardwareProducts.TRAINING, QUICK);
         TrainingCache.Stats s1 = TrainingCache.stats();
         assertEquals(1, s1.trainings() - s0.trainings(), "nothing trained the second time");
         assertEquals(1, s1.diskReads() - s0.diskReads());
@@ -185,36 +185,82 @@ class DeepCodesignTest {
         assertTrue(second.origin().startsWith("read from"), second.origin());
         boolean moved = false;
         for (int p = 0; p < f.net().parameters().size(); p++) {
-            double[] tuned = first.net().parameters().get(p).value();
-            assertArrayEquals(tuned, second.net().parameters().get(p).value(), 0);
+            double[] tuned = first.net().net().parameters().get(p).value();
+            assertArrayEquals(tuned, second.net().net().parameters().get(p).value(), 0);
             moved |= !Arrays.equals(tuned, f.net().parameters().get(p).value());
         }
         assertTrue(moved, "fine-tuning changed the float parameters");
         // the float network itself is untouched, and another noise level is another key
-        assertFalse(first.net() == f.net());
+        assertFalse(first.net().net() == f.net());
+        // the ADC full scales chosen after the fine-tuning (3-bit ADCs) come back from disk too
+        assertEquals(first.adcFullScale().keySet(), second.adcFullScale().keySet());
+        assertEquals(2, first.adcFullScale().size(), "both GEMMs' tiles");
+        for (int g : first.adcFullScale().keySet()) {
+            assertArrayEquals(first.adcFullScale().get(g), second.adcFullScale().get(g), 0);
+        }
         TrainingCache.get(f, "mnist-cnn", noisy().withConverters(6, 4), TrainingMode.NOISE_AWARE,
-                HardwareProducts::forTraining, QUICK);
+                HardwareProducts.TRAINING, QUICK);
         assertEquals(2, TrainingCache.stats().trainings() - s0.trainings());
     }
 
     @Test
     void fineTuningIsDeterministic(@TempDir Path dir) {
         Trained f = floatNet(dir);
-        Trained a = DeepCodesign.train(f, TrainingKey.of("mnist-cnn", Trained.key(f.spec()), noisy(),
-                TrainingMode.NOISE_AWARE, 1, QUICK.key()), QUICK, HardwareProducts::forTraining);
-        Trained b = DeepCodesign.train(f, TrainingKey.of("mnist-cnn", Trained.key(f.spec()), noisy(),
-                TrainingMode.NOISE_AWARE, 1, QUICK.key()), QUICK, HardwareProducts::forTraining);
+        DeepCodesign.Tuned a = DeepCodesign.train(f, TrainingMode.NOISE_AWARE, TrainingKey.of("mnist-cnn",
+                Trained.key(f.spec()), noisy(), TrainingMode.NOISE_AWARE, 1, QUICK.key()), QUICK,
+                HardwareProducts.TRAINING);
+        DeepCodesign.Tuned b = DeepCodesign.train(f, TrainingMode.NOISE_AWARE, TrainingKey.of("mnist-cnn",
+                Trained.key(f.spec()), noisy(), TrainingMode.NOISE_AWARE, 1, QUICK.key()), QUICK,
+                HardwareProducts.TRAINING);
         for (int p = 0; p < f.net().parameters().size(); p++) {
-            assertArrayEquals(a.net().parameters().get(p).value(), b.net().parameters().get(p).value(), 0);
+            assertArrayEquals(a.net().net().parameters().get(p).value(), b.net().net().parameters().get(p).value(),
+                    0);
+        }
+        for (int g : a.adcFullScale().keySet()) {
+            assertArrayEquals(a.adcFullScale().get(g), b.adcFullScale().get(g), 0);
         }
     }
 
     @Test
+    void aDivergingFineTuningKeepsTheFloatParameters(@TempDir Path dir) {
+        Trained f = floatNet(dir);
+        // a learning rate of 30 wrecks the network within two steps
+        DeepCodesign.Recipe wild = new DeepCodesign.Recipe(new DeepTraining(30, 0, 1, 48, 0, 1), 96, 40);
+        DeepCodesign.Tuned t = DeepCodesign.train(f, TrainingMode.NOISE_AWARE, TrainingKey.of("mnist-cnn",
+                Trained.key(f.spec()), noisy(), TrainingMode.NOISE_AWARE, 1, wild.key()), wild,
+                HardwareProducts.TRAINING);
+        assertTrue(t.origin().contains("kept the float parameters"), t.origin());
+        for (int p = 0; p < f.net().parameters().size(); p++) {
+            assertArrayEquals(f.net().parameters().get(p).value(), t.net().net().parameters().get(p).value(), 0);
+        }
+    }
+
+    @Test
+    void adcFullScalesAreChosenWhereTheStepsNotTheNoiseLimit() {
+        SimSettings s = noisy();
+        // full-scale-sine SNR = 1 / (2 sigma^2): 18 dB is sigma 0.089 of the range, 24 dB 0.045, 36 dB 0.011
+        SimSettings snr18 = s.withReceivedPower(org.phodex.photonics.DetectorNoise.minReceivedPowerW(18, s.detector()));
+        SimSettings snr24 = s.withReceivedPower(org.phodex.photonics.DetectorNoise.minReceivedPowerW(24, s.detector()));
+        SimSettings snr36 = s.withReceivedPower(org.phodex.photonics.DetectorNoise.minReceivedPowerW(36, s.detector()));
+        assertTrue(DeepCodesign.quantizationLimited(snr18.withConverters(6, 3)), "step 1/3 against 0.089");
+        assertFalse(DeepCodesign.quantizationLimited(snr24.withConverters(6, 6)), "step 1/31 against 0.045");
+        assertTrue(DeepCodesign.quantizationLimited(snr36.withConverters(6, 6)), "step 1/31 against 0.011");
+        assertFalse(DeepCodesign.quantizationLimited(snr36.withConverters(6, 0)), "no ADC");
+    }
+
+    @Test
+    void aSearchsBudgetCutsTheFineTuningsImagesAndIsPartOfTheKey() {
+        DeepCodesign.Recipe full = new DeepCodesign.Recipe(new DeepTraining(2e-3, 0, 1, 64, 2, 1), 7000);
+        assertEquals(700, full.withBudget(0.1).images());
+        assertEquals(full, full.withBudget(1));
+        assertFalse(full.key().equals(full.withBudget(0.1).key()));
+    }
+
+    @Test
     void modesACnnCannotTrainAreRefusedWithAHint() {
-        for (TrainingMode m : new TrainingMode[] {TrainingMode.IN_MESH, TrainingMode.IN_MESH_NOISE_AWARE,
-            TrainingMode.ADC_CALIBRATED}) {
+        for (TrainingMode m : new TrainingMode[] {TrainingMode.IN_MESH, TrainingMode.IN_MESH_NOISE_AWARE}) {
             var e = assertThrows(IllegalArgumentException.class, () -> DeepCodesign.check(m, noisy(), "mnist-cnn"));
-            assertTrue(e.getMessage().contains("noise-aware or post-mapping"), e.getMessage());
+            assertTrue(e.getMessage().contains("noise-aware, adc-calibrated or post-mapping"), e.getMessage());
         }
         SimSettings butterfly = SimSettings.ideal(new TileRealization.MziMesh(MeshProgrammer.butterfly(1),
                 new StaticErrors(8, 0.01, 0.005, 0, 0, 0)), 8, 8);

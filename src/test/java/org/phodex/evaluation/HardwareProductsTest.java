@@ -84,4 +84,27 @@ class HardwareProductsTest {
         assertFalse(java.util.Arrays.equals(y.value(), y2.value()));
         assertEquals(1, hw.staticLayers());
     }
+
+    @Test
+    void aGemmsAdcFullScalesApplyToItsTilesOnly() {
+        // 3-bit ADCs, 4 x 4 tiles: GEMM 0's 6 x 10 weights take 2 x 3 tiles, each at half its calibrated range
+        SimSettings s = SimSettings.ideal(TileRealization.mesh(MeshProgrammer.clements()), 4, 4).withConverters(6, 3)
+                .withReceivedPower(1e-3);
+        Tensor x = gaussian(7, false, 8, 10);
+        Tensor w = gaussian(8, false, 6, 10);
+        double[] half = new double[6];
+        java.util.Arrays.fill(half, 0.5);
+        HardwareProducts scaled = new HardwareProducts(s, 9, java.util.Map.of(0, half));
+        double[] y = scaled.linear(0, x, w).value();
+        // by hand: the layer as the evaluator programs it, with that full scale, and the first call's noise
+        long noise = org.phodex.sim.Seeds.derive(org.phodex.sim.Seeds.derive(org.phodex.sim.Seeds.derive(9, 0x7e57L),
+                0), 1);
+        double[] expected = org.phodex.sim.PhotonicLayer.program(w.value(), 6, 10, s, org.phodex.sim.Seeds.derive(9, 0))
+                .withAdcFullScale(half).apply(x.value(), 8, noise);
+        assertArrayEquals(expected, y, 0);
+        assertFalse(java.util.Arrays.equals(y, new HardwareProducts(s, 9).linear(0, x, w).value()),
+                "half the range clips and steps otherwise");
+        // another GEMM index keeps its range
+        assertArrayEquals(new HardwareProducts(s, 9).linear(1, x, w).value(), scaled.linear(1, x, w).value(), 0);
+    }
 }

@@ -28,7 +28,7 @@ class TrainingModeCheckTest {
         // refused before the float network is loaded or trained: this returns at once even with no cached weights
         var e = assertThrows(IllegalArgumentException.class, () -> Acceptance.evaluate("mzi-clements",
                 "mnist-cnn", 1, 50, List.of(), "training=in-mesh"));
-        assertTrue(e.getMessage().contains("training=noise-aware or post-mapping"), e.getMessage());
+        assertTrue(e.getMessage().contains("training=noise-aware, adc-calibrated or post-mapping"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Acceptance.evaluate("mzi-butterfly",
                 "mnist-cnn", 1, 50, List.of(), "training=noise-aware"));
         assertTrue(e.getMessage().contains("universal meshes"), e.getMessage());
