@@ -477,25 +477,41 @@ public final class CodesignTrainer {
         for (int l = 0; l < nl; l++) {
             long noise = Seeds.derive(chipSeed, 1000L + l);
             double[] tiles = pl[l].calibrateAdcFullScale(x, n, noise, ADC_FULL_SCALES);
-            double best = Double.POSITIVE_INFINITY;
-            for (double f : ADC_LAYER_FACTORS) {
-                double[] a = new double[tiles.length];
-                for (int t = 0; t < a.length; t++) {
-                    a[t] = Math.min(1, f * tiles[t]);
-                }
-                double[] z = x;
-                for (int k = l; k < nl; k++) {
-                    z = layer(withAdc(pl[k], k == l ? a : adc[k]), layers.get(k), biases.get(k).value(), z, n,
+            int layer = l;
+            double[] in = x;
+            adc[l] = bestLayerFactor(tiles, a -> {
+                double[] z = in;
+                for (int k = layer; k < nl; k++) {
+                    z = layer(withAdc(pl[k], k == layer ? a : adc[k]), layers.get(k), biases.get(k).value(), z, n,
                             Seeds.derive(chipSeed, 1000L + k));
                 }
-                double loss = Ops.crossEntropy(Tensor.constant(z, n, layers.get(nl - 1).outDim()), labels).item();
-                if (loss < best) {
-                    best = loss;
-                    adc[l] = a;
-                }
-            }
+                return Ops.crossEntropy(Tensor.constant(z, n, layers.get(nl - 1).outDim()), labels).item();
+            }, adc[l]);
             x = layer(withAdc(pl[l], adc[l]), layers.get(l), biases.get(l).value(), x, n, noise);
         }
+    }
+
+    /**
+     * Of the per-tile full scales {@code tiles} times each factor of {@link #ADC_LAYER_FACTORS} (capped at 1), the
+     * one with the least {@code loss} (the first on a tie); {@code none} when no loss is below infinity. The MLP
+     * trainer and {@link DeepCodesign#calibrateAdc} choose a layer's factor with it.
+     */
+    static double[] bestLayerFactor(double[] tiles, java.util.function.ToDoubleFunction<double[]> loss,
+                                    double[] none) {
+        double best = Double.POSITIVE_INFINITY;
+        double[] chosen = none;
+        for (double f : ADC_LAYER_FACTORS) {
+            double[] a = new double[tiles.length];
+            for (int t = 0; t < a.length; t++) {
+                a[t] = Math.min(1, f * tiles[t]);
+            }
+            double v = loss.applyAsDouble(a);
+            if (v < best) {
+                best = v;
+                chosen = a;
+            }
+        }
+        return chosen;
     }
 
     /** "" or ", ADC full scale mean 0.62 (0.3-0.9)" over the layers' tiles. */

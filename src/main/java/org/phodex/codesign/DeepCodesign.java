@@ -220,21 +220,11 @@ public final class DeepCodesign {
             PhotonicLayer pl = chips.layer(sim, chipSeed, g, in.w.value(), in.w.dim(0), in.w.dim(1));
             double[] tiles = pl.calibrateAdcFullScale(in.x, in.x.length / in.w.dim(1), Seeds.derive(chipSeed, g),
                     CodesignTrainer.ADC_FULL_SCALES);
-            double best = Double.POSITIVE_INFINITY;
-            double[] chosen = null;
-            for (double f : CodesignTrainer.ADC_LAYER_FACTORS) {
-                double[] a = new double[tiles.length];
-                for (int t = 0; t < a.length; t++) {
-                    a[t] = Math.min(1, f * tiles[t]);
-                }
+            double[] chosen = CodesignTrainer.bestLayerFactor(tiles, a -> {
                 Map<Integer, double[]> trial = new TreeMap<>(adc);
                 trial.put(g, a);
-                double loss = Ops.crossEntropy(net.logits(x, chips.onChip(sim, chipSeed, trial)), labels).item();
-                if (loss < best) {
-                    best = loss;
-                    chosen = a;
-                }
-            }
+                return Ops.crossEntropy(net.logits(x, chips.onChip(sim, chipSeed, trial)), labels).item();
+            }, null);
             adc.put(g, chosen);
         }
         return adc;
