@@ -368,13 +368,7 @@ public final class CodesignTrainer {
                 }
                 int k = c.layers().get(c.layers().size() - 1).outDim();
                 for (int i = 0; i < n; i++) {
-                    int arg = 0;
-                    for (int o = 1; o < k; o++) {
-                        if (z[i * k + o] > z[i * k + arg]) {
-                            arg = o;
-                        }
-                    }
-                    correct += arg == ys[from + i] ? 1 : 0;
+                    correct += Network.argmax(z, i * k, k) == ys[from + i] ? 1 : 0;
                 }
             }
             c.score()[0] = 100.0 * correct / ((long) n * GUARD_CHIPS);

@@ -302,7 +302,7 @@ public final class Network {
     }
 
     /** Index of the largest value; -1 when none is a number (counts as wrong). Ties go to the lower index. */
-    static int argmax(double[] v, int off, int k) {
+    public static int argmax(double[] v, int off, int k) {
         int best = -1;
         double bestV = Double.NEGATIVE_INFINITY;
         for (int o = 0; o < k; o++) {
