@@ -41,9 +41,14 @@ public final class Baselines {
     /**
      * A digital design to compare with.
      *
-     * @param origin how it was chosen ("spec defaults", "best of the run meeting the tolerance")
+     * @param origin    how it was chosen ("spec defaults", "best of the run meeting the tolerance")
+     * @param evaluated its evaluation on the comparison's evaluator when the chooser already ran it, else null
      */
-    public record Digital(ArchitectureSpec spec, Design design, DeviceLibrary devices, String origin) {
+    public record Digital(ArchitectureSpec spec, Design design, DeviceLibrary devices, String origin,
+                          EvaluationResult evaluated) {
+        public Digital(ArchitectureSpec spec, Design design, DeviceLibrary devices, String origin) {
+            this(spec, design, devices, origin, null);
+        }
     }
 
     /** True when this build registers the digital family. */
@@ -179,9 +184,11 @@ public final class Baselines {
             return Baseline.unavailable(Baseline.DIGITAL_ASIC, "no " + DIGITAL_FAMILY + " architecture found");
         }
         Digital d = digital.get();
-        EvaluationResult r;
+        EvaluationResult r = d.evaluated();
         try {
-            r = ev.evaluate(d.spec(), d.design(), d.devices());
+            if (r == null) {
+                r = ev.evaluate(d.spec(), d.design(), d.devices());
+            }
         } catch (IllegalArgumentException e) {
             return Baseline.unavailable(Baseline.DIGITAL_ASIC, DIGITAL_FAMILY + " cannot be evaluated ("
                     + e.getMessage() + ")");

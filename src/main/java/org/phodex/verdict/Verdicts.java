@@ -259,7 +259,7 @@ public final class Verdicts {
                     && r.accuracyStats().withinToleranceOfFloat(tol)) {
                 return Optional.of(new Baselines.Digital(def.spec(), def.design(), def.devices(), String.format(
                         java.util.Locale.ROOT, "spec defaults, below the run's best digital design within tolerance, "
-                                + "%.3g J", d.get().num("energy_j"))));
+                                + "%.3g J", d.get().num("energy_j")), r));
             }
         }
         return Optional.of(run);
